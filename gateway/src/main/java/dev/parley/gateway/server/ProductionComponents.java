@@ -1,0 +1,17 @@
+package dev.parley.gateway.server;
+
+import java.util.List;
+
+/** The components {@code parley serve} hosts, in start-up order. */
+public final class ProductionComponents {
+  private ProductionComponents() {}
+
+  /**
+   * Returns the factories of every production component.
+   *
+   * @return the factories, in start-up order
+   */
+  public static List<ComponentFactory> all() {
+    return List.of();
+  }
+}
