@@ -1,0 +1,283 @@
+package dev.parley.cleanroom.group;
+
+import java.math.BigInteger;
+
+/**
+ * Arithmetic in GF(p), p = 2^255 - 19, the field under Curve25519 and ristretto255.
+ *
+ * <p>This is the small internal field API the group code is written against; a faster
+ * implementation can replace this class without touching its callers. A field element is a {@code
+ * long[5]} in radix 2^51: value = sum(f[i] * 2^(51*i)). Invariant: every limb an operation reads or
+ * writes lies in [0, 2^51] (a "loosely reduced" element; the value may exceed p but stays below
+ * 2p). Every operation carries its output back into that range, so any output can feed any input.
+ * Output arrays may alias inputs.
+ *
+ * <p>Every operation here is constant-time: no branch and no array index depends on a limb value.
+ * The multiplication kernels live in {@link Radix51}.
+ */
+final class Field25519 {
+  static final BigInteger P = BigInteger.ONE.shiftLeft(255).subtract(BigInteger.valueOf(19));
+
+  private static final long M51 = (1L << 51) - 1;
+
+  private Field25519() {}
+
+  static long[] zero() {
+    return new long[5];
+  }
+
+  static long[] one() {
+    long[] z = new long[5];
+    z[0] = 1;
+    return z;
+  }
+
+  static void copy(long[] a, long[] z) {
+    System.arraycopy(a, 0, z, 0, 5);
+  }
+
+  /** Builds an element from a non-negative integer (reduced mod p); for constants and tests. */
+  static long[] fromBigInteger(BigInteger v) {
+    BigInteger r = v.mod(P);
+    long[] z = new long[5];
+    for (int i = 0; i < 5; i++) {
+      z[i] = r.shiftRight(51 * i).longValue() & M51;
+    }
+    return z;
+  }
+
+  /** Returns the canonical integer value in [0, p); for tests. */
+  static BigInteger toBigInteger(long[] a) {
+    byte[] le = toBytes(a);
+    byte[] be = new byte[33];
+    for (int i = 0; i < 32; i++) {
+      be[32 - i] = le[i];
+    }
+    return new BigInteger(be);
+  }
+
+  /** z = a + b. */
+  static void add(long[] a, long[] b, long[] z) {
+    z[0] = a[0] + b[0];
+    z[1] = a[1] + b[1];
+    z[2] = a[2] + b[2];
+    z[3] = a[3] + b[3];
+    z[4] = a[4] + b[4];
+    carry(z);
+  }
+
+  /** z = a - b, computed as a + 2p - b so that no limb goes negative. */
+  static void sub(long[] a, long[] b, long[] z) {
+    z[0] = a[0] + ((1L << 52) - 38) - b[0];
+    z[1] = a[1] + ((1L << 52) - 2) - b[1];
+    z[2] = a[2] + ((1L << 52) - 2) - b[2];
+    z[3] = a[3] + ((1L << 52) - 2) - b[3];
+    z[4] = a[4] + ((1L << 52) - 2) - b[4];
+    carry(z);
+  }
+
+  /** z = -a. */
+  static void neg(long[] a, long[] z) {
+    z[0] = ((1L << 52) - 38) - a[0];
+    z[1] = ((1L << 52) - 2) - a[1];
+    z[2] = ((1L << 52) - 2) - a[2];
+    z[3] = ((1L << 52) - 2) - a[3];
+    z[4] = ((1L << 52) - 2) - a[4];
+    carry(z);
+  }
+
+  /** Carries limbs below 2^62 into the invariant range [0, 2^51]. */
+  private static void carry(long[] z) {
+    long c;
+    c = z[0] >>> 51;
+    z[0] &= M51;
+    z[1] += c;
+    c = z[1] >>> 51;
+    z[1] &= M51;
+    z[2] += c;
+    c = z[2] >>> 51;
+    z[2] &= M51;
+    z[3] += c;
+    c = z[3] >>> 51;
+    z[3] &= M51;
+    z[4] += c;
+    c = z[4] >>> 51;
+    z[4] &= M51;
+    z[0] += 19 * c;
+    c = z[0] >>> 51;
+    z[0] &= M51;
+    z[1] += c;
+  }
+
+  /** z = a * b. */
+  static void mul(long[] a, long[] b, long[] z) {
+    Radix51.mul(a, b, z);
+  }
+
+  /** z = a^2. */
+  static void sqr(long[] a, long[] z) {
+    Radix51.sqr(a, z);
+  }
+
+  /** z = a^(2^n), n >= 1. */
+  static void sqrN(long[] a, int n, long[] z) {
+    sqr(a, z);
+    for (int i = 1; i < n; i++) {
+      sqr(z, z);
+    }
+  }
+
+  /** z = a^(2^252 - 3) = a^((p-5)/8); also returns a^11 and a^(2^250-1) for {@link #invert}. */
+  private static void powChain(long[] a, long[] z, long[] a11Out, long[] a250Out) {
+    long[] t0 = zero();
+    long[] t1 = zero();
+    long[] a9 = zero();
+    long[] a11 = zero();
+    sqr(a, t0); // a^2
+    sqrN(t0, 2, t1); // a^8
+    mul(t1, a, a9); // a^9
+    mul(a9, t0, a11); // a^11
+    sqr(a11, t0); // a^22
+    long[] e5 = zero();
+    mul(t0, a9, e5); // a^(2^5 - 1)
+    long[] e10 = zero();
+    sqrN(e5, 5, t0);
+    mul(t0, e5, e10); // a^(2^10 - 1)
+    long[] e20 = zero();
+    sqrN(e10, 10, t0);
+    mul(t0, e10, e20); // a^(2^20 - 1)
+    long[] e40 = zero();
+    sqrN(e20, 20, t0);
+    mul(t0, e20, e40); // a^(2^40 - 1)
+    long[] e50 = zero();
+    sqrN(e40, 10, t0);
+    mul(t0, e10, e50); // a^(2^50 - 1)
+    long[] e100 = zero();
+    sqrN(e50, 50, t0);
+    mul(t0, e50, e100); // a^(2^100 - 1)
+    long[] e200 = zero();
+    sqrN(e100, 100, t0);
+    mul(t0, e100, e200); // a^(2^200 - 1)
+    long[] e250 = zero();
+    sqrN(e200, 50, t0);
+    mul(t0, e50, e250); // a^(2^250 - 1)
+    sqrN(e250, 2, t0);
+    mul(t0, a, z); // a^(2^252 - 3)
+    copy(a11, a11Out);
+    copy(e250, a250Out);
+  }
+
+  /** z = a^((p-5)/8) = a^(2^252 - 3), the exponentiation inside SQRT_RATIO_M1. */
+  static void pow22523(long[] a, long[] z) {
+    powChain(a, z, zero(), zero());
+  }
+
+  /** z = 1/a = a^(p-2) (Fermat, constant-time); 1/0 = 0. */
+  static void invert(long[] a, long[] z) {
+    long[] a11 = zero();
+    long[] e250 = zero();
+    powChain(a, zero(), a11, e250);
+    long[] t = zero();
+    sqrN(e250, 5, t); // a^(2^255 - 32)
+    mul(t, a11, z); // a^(2^255 - 21) = a^(p - 2)
+  }
+
+  /**
+   * Writes the canonical 32-byte little-endian encoding (value in [0, p)).
+   *
+   * <p>With limbs in [0, 2^51] the value is below 2p, so it is at least p exactly when value + 19
+   * reaches 2^255; q is that overflow bit, and (value + 19q) mod 2^255 is the reduced value.
+   */
+  static byte[] toBytes(long[] a) {
+    long t0 = a[0], t1 = a[1], t2 = a[2], t3 = a[3], t4 = a[4];
+    long q = (t0 + 19) >>> 51;
+    q = (t1 + q) >>> 51;
+    q = (t2 + q) >>> 51;
+    q = (t3 + q) >>> 51;
+    q = (t4 + q) >>> 51;
+    t0 += 19 * q;
+    t1 += t0 >>> 51;
+    t0 &= M51;
+    t2 += t1 >>> 51;
+    t1 &= M51;
+    t3 += t2 >>> 51;
+    t2 &= M51;
+    t4 += t3 >>> 51;
+    t3 &= M51;
+    t4 &= M51;
+    byte[] out = new byte[32];
+    long[] limbs = {t0, t1, t2, t3, t4};
+    for (int i = 0; i < 32; i++) {
+      int bit = 8 * i;
+      int limb = bit / 51;
+      int shift = bit % 51;
+      long v = limbs[limb] >>> shift;
+      if (shift > 43 && limb < 4) {
+        v |= limbs[limb + 1] << (51 - shift);
+      }
+      out[i] = (byte) v;
+    }
+    return out;
+  }
+
+  /**
+   * Reads 32 little-endian bytes, ignoring bit 255 (as RFC 7748 does); values in [p, 2^255) are
+   * accepted and reduced. Callers needing canonical input compare {@link #toBytes} with the input.
+   */
+  static long[] fromBytesMasked(byte[] b, int off) {
+    long[] z = new long[5];
+    z[0] = load64(b, off) & M51;
+    z[1] = (load64(b, off + 6) >>> 3) & M51;
+    z[2] = (load64(b, off + 12) >>> 6) & M51;
+    z[3] = (load64(b, off + 19) >>> 1) & M51;
+    z[4] = (load64(b, off + 24) >>> 12) & M51;
+    return z;
+  }
+
+  private static long load64(byte[] b, int off) {
+    long v = 0;
+    for (int i = 7; i >= 0; i--) {
+      v = (v << 8) | (b[off + i] & 0xFF);
+    }
+    return v;
+  }
+
+  /** Returns 1 if a is zero mod p, else 0 (constant-time). */
+  static int isZero(long[] a) {
+    byte[] s = toBytes(a);
+    int acc = 0;
+    for (byte x : s) {
+      acc |= x;
+    }
+    return ((acc & 0xFF) - 1) >>> 31;
+  }
+
+  /** Returns 1 if a = b mod p, else 0 (constant-time). */
+  static int equal(long[] a, long[] b) {
+    long[] d = zero();
+    sub(a, b, d);
+    return isZero(d);
+  }
+
+  /** IS_NEGATIVE (RFC 9496 §3.1): 1 if the canonical value is odd, else 0. */
+  static int isNegative(long[] a) {
+    return toBytes(a)[0] & 1;
+  }
+
+  /** Conditional move: z = a when flag is 1, z unchanged when flag is 0 (constant-time). */
+  static void cmov(long[] z, long[] a, int flag) {
+    long mask = -(long) flag;
+    for (int i = 0; i < 5; i++) {
+      z[i] ^= (z[i] ^ a[i]) & mask;
+    }
+  }
+
+  /** CT_ABS (RFC 9496 §3.1): z = -a if a is negative, else a (constant-time). */
+  static void abs(long[] a, long[] z) {
+    long[] n = zero();
+    neg(a, n);
+    int negative = isNegative(a);
+    copy(a, z);
+    cmov(z, n, negative);
+  }
+}

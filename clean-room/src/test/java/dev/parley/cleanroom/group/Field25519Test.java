@@ -1,0 +1,159 @@
+package dev.parley.cleanroom.group;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Compares {@link Field25519} with BigInteger arithmetic mod p on random and edge-case inputs. */
+class Field25519Test {
+  private static final BigInteger P = Field25519.P;
+  private static final long M51 = (1L << 51) - 1;
+  private static final int ITERATIONS = 3000;
+
+  /** The value of raw limbs, which may be loosely reduced (not below p). */
+  private static BigInteger raw(long[] f) {
+    BigInteger v = BigInteger.ZERO;
+    for (int i = 4; i >= 0; i--) {
+      v = v.shiftLeft(51).add(BigInteger.valueOf(f[i]));
+    }
+    return v;
+  }
+
+  /** Random elements covering loose limbs (up to 2^51), zero, one, p - 1, p, p + 1. */
+  private static List<long[]> samples(Random rnd) {
+    List<long[]> out = new ArrayList<>();
+    out.add(Field25519.zero());
+    out.add(Field25519.one());
+    out.add(Field25519.fromBigInteger(P.subtract(BigInteger.ONE)));
+    out.add(new long[] {M51 - 18, M51, M51, M51, M51}); // p itself, unreduced
+    out.add(new long[] {M51 - 17, M51, M51, M51, M51}); // p + 1, unreduced
+    out.add(new long[] {M51, M51, M51, M51, M51}); // 2^255 - 1
+    long max = 1L << 51;
+    out.add(new long[] {max, max, max, max, max}); // the largest value the invariant allows
+    for (int i = 0; i < ITERATIONS; i++) {
+      long[] f = new long[5];
+      for (int j = 0; j < 5; j++) {
+        f[j] =
+            switch (rnd.nextInt(8)) {
+              case 0 -> 0;
+              case 1 -> max;
+              case 2 -> M51;
+              default -> rnd.nextLong() & M51;
+            };
+      }
+      out.add(f);
+    }
+    return out;
+  }
+
+  private static void assertValue(BigInteger expected, long[] actual, String what) {
+    for (long limb : actual) {
+      if (limb < 0 || limb > (1L << 51)) {
+        throw new AssertionError(what + ": limb out of invariant range: " + limb);
+      }
+    }
+    assertEquals(expected.mod(P), Field25519.toBigInteger(actual), what);
+    assertEquals(expected.mod(P), raw(actual).mod(P), what + " (raw limbs)");
+  }
+
+  @Test
+  void arithmetic_randomAndEdgeInputs_matchesBigInteger() {
+    Random rnd = new Random(25519);
+    List<long[]> xs = samples(rnd);
+    for (int i = 0; i < xs.size(); i++) {
+      long[] a = xs.get(i);
+      long[] b = xs.get((i * 7 + 3) % xs.size());
+      BigInteger va = raw(a);
+      BigInteger vb = raw(b);
+      long[] z = Field25519.zero();
+      Field25519.add(a, b, z);
+      assertValue(va.add(vb), z, "add #" + i);
+      Field25519.sub(a, b, z);
+      assertValue(va.subtract(vb), z, "sub #" + i);
+      Field25519.neg(a, z);
+      assertValue(va.negate(), z, "neg #" + i);
+      Field25519.mul(a, b, z);
+      assertValue(va.multiply(vb), z, "mul #" + i);
+      Field25519.sqr(a, z);
+      assertValue(va.multiply(va), z, "sqr #" + i);
+    }
+  }
+
+  @Test
+  void mul_aliasedOutput_matchesBigInteger() {
+    Random rnd = new Random(1);
+    for (long[] a : samples(rnd).subList(0, 200)) {
+      BigInteger va = raw(a);
+      long[] z = a.clone();
+      Field25519.mul(z, z, z);
+      assertValue(va.multiply(va), z, "mul aliased");
+    }
+  }
+
+  @Test
+  void invertAndPow22523_randomInputs_matchBigInteger() {
+    Random rnd = new Random(7);
+    BigInteger e22523 = P.subtract(BigInteger.valueOf(5)).shiftRight(3);
+    for (long[] a : samples(rnd).subList(0, 300)) {
+      BigInteger va = raw(a).mod(P);
+      long[] z = Field25519.zero();
+      Field25519.invert(a, z);
+      assertValue(va.signum() == 0 ? BigInteger.ZERO : va.modInverse(P), z, "invert");
+      Field25519.pow22523(a, z);
+      assertValue(va.modPow(e22523, P), z, "pow22523");
+    }
+  }
+
+  @Test
+  void toBytes_randomInputs_isCanonicalLittleEndian() {
+    Random rnd = new Random(3);
+    for (long[] a : samples(rnd)) {
+      BigInteger v = raw(a).mod(P);
+      byte[] expected = new byte[32];
+      byte[] be = v.toByteArray();
+      for (int i = 0; i < be.length && i < 32; i++) {
+        expected[i] = be[be.length - 1 - i];
+      }
+      byte[] actual = Field25519.toBytes(a);
+      assertArrayEquals(expected, actual);
+      assertEquals(v.testBit(0) ? 1 : 0, Field25519.isNegative(a));
+      assertEquals(v.signum() == 0 ? 1 : 0, Field25519.isZero(a));
+      assertArrayEquals(actual, Field25519.toBytes(Field25519.fromBytesMasked(actual, 0)));
+    }
+  }
+
+  @Test
+  void fromBytesMasked_topBitSetAndNonCanonical_masksAndReduces() {
+    byte[] allOnes = new byte[32];
+    java.util.Arrays.fill(allOnes, (byte) 0xFF);
+    // 2^256 - 1 with bit 255 masked is 2^255 - 1 = p + 18.
+    assertEquals(
+        BigInteger.valueOf(18), Field25519.toBigInteger(Field25519.fromBytesMasked(allOnes, 0)));
+    byte[] padded = new byte[40];
+    padded[5] = 9;
+    assertEquals(
+        BigInteger.valueOf(9), Field25519.toBigInteger(Field25519.fromBytesMasked(padded, 5)));
+  }
+
+  @Test
+  void cmovEqualAbs_selectedInputs_behaveAsSpecified() {
+    long[] a = Field25519.fromBigInteger(BigInteger.valueOf(5));
+    long[] b = Field25519.fromBigInteger(P.subtract(BigInteger.valueOf(5)));
+    long[] z = a.clone();
+    Field25519.cmov(z, b, 0);
+    assertEquals(1, Field25519.equal(z, a));
+    Field25519.cmov(z, b, 1);
+    assertEquals(1, Field25519.equal(z, b));
+    assertEquals(0, Field25519.equal(a, b));
+    // p - 5 is even, so non-negative; 5 is odd, so negative and CT_ABS(5) = p - 5.
+    Field25519.abs(a, z);
+    assertEquals(P.subtract(BigInteger.valueOf(5)), Field25519.toBigInteger(z));
+    Field25519.abs(b, z);
+    assertEquals(P.subtract(BigInteger.valueOf(5)), Field25519.toBigInteger(z));
+  }
+}
