@@ -1,0 +1,151 @@
+package dev.parley.ledger.entry;
+
+import dev.parley.ledger.jcs.InvalidJsonException;
+import dev.parley.ledger.jcs.Jcs;
+import dev.parley.ledger.jcs.JsonObject;
+import dev.parley.ledger.jcs.JsonString;
+import dev.parley.ledger.jcs.JsonValue;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One ledger event: {@code {"body":{...},"prev":"<hex>","time":"<RFC 3339>","type":"<name>"}},
+ * serialized in RFC 8785 canonical form.
+ *
+ * <p>{@code prev} is the chain hash of the entry before this one ({@link ChainHash}); the first
+ * entry's {@code prev} is 64 zeros. An entry's encoding is at most {@value #MAX_BYTES} bytes, the
+ * largest a C2SP entry bundle can frame (big-endian uint16 length prefix).
+ *
+ * @param type the registered event type
+ * @param time when the sequencer accepted it (milliseconds, UTC)
+ * @param prev the previous chain hash (32 bytes)
+ * @param body the type-specific body, valid for {@code type}
+ */
+@SuppressWarnings("ArrayRecordComponent") // byte strings copied or never compared
+public record LedgerEntry(EntryType type, Instant time, byte[] prev, JsonObject body) {
+  /** The largest encoded entry, in bytes. */
+  public static final int MAX_BYTES = 65_535;
+
+  private static final Set<String> MEMBERS = Set.of("body", "prev", "time", "type");
+  private static final HexFormat HEX = HexFormat.of();
+
+  /** Validates and copies {@code prev}; truncates {@code time} to milliseconds. */
+  public LedgerEntry {
+    if (prev.length != 32) {
+      throw new IllegalArgumentException("prev: must be 32 bytes, got " + prev.length);
+    }
+    prev = prev.clone();
+    time = EntryTime.parse(EntryTime.format(time));
+    List<String> problems = type.validate(body);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+  }
+
+  @Override
+  public byte[] prev() {
+    return prev.clone();
+  }
+
+  /**
+   * Returns the canonical encoding.
+   *
+   * @return RFC 8785 bytes
+   */
+  public byte[] encode() {
+    return JsonObject.builder()
+        .put("body", body)
+        .put("prev", HEX.formatHex(prev))
+        .put("time", EntryTime.format(time))
+        .put("type", type.wireName())
+        .build()
+        .canonicalBytes();
+  }
+
+  /**
+   * Decodes and fully checks an entry: canonical JSON, exactly the four members, a registered type,
+   * a valid time and {@code prev}, and a body valid for the type.
+   *
+   * @param bytes the encoded entry
+   * @return the entry
+   * @throws EntryFormatException naming the first problem
+   */
+  public static LedgerEntry decode(byte[] bytes) throws EntryFormatException {
+    if (bytes.length > MAX_BYTES) {
+      throw new EntryFormatException("entry: " + bytes.length + " bytes exceeds " + MAX_BYTES);
+    }
+    JsonValue parsed;
+    try {
+      parsed = Jcs.parse(bytes);
+    } catch (InvalidJsonException e) {
+      throw new EntryFormatException("entry: not valid JSON: " + e.getMessage());
+    }
+    if (!(parsed instanceof JsonObject obj)) {
+      throw new EntryFormatException("entry: must be a JSON object");
+    }
+    if (!Arrays.equals(obj.canonicalBytes(), bytes)) {
+      throw new EntryFormatException("entry: not in RFC 8785 canonical form");
+    }
+    for (String name : obj.members().keySet()) {
+      if (!MEMBERS.contains(name)) {
+        throw new EntryFormatException(name + ": not an entry member");
+      }
+    }
+    String typeName = string(obj, "type");
+    EntryType type =
+        EntryType.byWireName(typeName)
+            .orElseThrow(
+                () ->
+                    new EntryFormatException("type: '" + typeName + "' is not a registered type"));
+    Instant time;
+    try {
+      time = EntryTime.parse(string(obj, "time"));
+    } catch (IllegalArgumentException e) {
+      throw new EntryFormatException("time: " + e.getMessage());
+    }
+    String prevHex = string(obj, "prev");
+    if (!prevHex.matches("[0-9a-f]{64}")) {
+      throw new EntryFormatException("prev: must be 64 lowercase hexadecimal characters");
+    }
+    if (!(obj.get("body").orElse(null) instanceof JsonObject body)) {
+      throw new EntryFormatException("body: must be a JSON object");
+    }
+    List<String> problems = type.validate(body);
+    if (!problems.isEmpty()) {
+      throw new EntryFormatException(problems.getFirst());
+    }
+    if (!EntryTime.format(time).equals(string(obj, "time"))) {
+      throw new EntryFormatException("time: must have exactly three fraction digits");
+    }
+    return new LedgerEntry(type, time, HEX.parseHex(prevHex), body);
+  }
+
+  private static String string(JsonObject obj, String name) throws EntryFormatException {
+    if (obj.get(name).orElse(null) instanceof JsonString s) {
+      return s.value();
+    }
+    throw new EntryFormatException(name + ": required string member is missing");
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LedgerEntry e
+        && type == e.type
+        && time.equals(e.time)
+        && Arrays.equals(prev, e.prev)
+        && body.equals(e.body);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Arrays.hashCode(prev) + body.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "LedgerEntry[" + type.wireName() + " at " + EntryTime.format(time) + "]";
+  }
+}

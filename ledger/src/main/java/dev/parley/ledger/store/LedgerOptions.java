@@ -1,0 +1,108 @@
+package dev.parley.ledger.store;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * How to open a {@link LedgerStore}; built by {@link #builder(Path)}, which validates every field.
+ *
+ * @param ledgerDir {@code <data>/ledger}: holds {@code log/}, {@code log.key}, {@code log.vkey}
+ * @param origin the checkpoint origin line and signing key name
+ * @param clock the clock stamping entries
+ * @param maxBatch the most entries integrated under one checkpoint (1-65,536)
+ * @param observer receives per-batch figures
+ */
+public record LedgerOptions(
+    Path ledgerDir, String origin, Clock clock, int maxBatch, LedgerStore.BatchObserver observer) {
+
+  /** The default origin of an embedded deployment. */
+  public static final String DEFAULT_ORIGIN = "parley.local/ledger";
+
+  /**
+   * Starts a builder with defaults: origin {@value #DEFAULT_ORIGIN}, UTC system clock, batches of
+   * up to 4,096 entries, no observer.
+   *
+   * @param ledgerDir the ledger directory
+   * @return the builder
+   */
+  public static Builder builder(Path ledgerDir) {
+    return new Builder(ledgerDir);
+  }
+
+  /** A validating builder. */
+  public static final class Builder {
+    private final Path ledgerDir;
+    private String origin = DEFAULT_ORIGIN;
+    private Clock clock = Clock.systemUTC();
+    private int maxBatch = 4096;
+    private LedgerStore.BatchObserver observer = (n, b, t) -> {};
+
+    private Builder(Path ledgerDir) {
+      this.ledgerDir = Objects.requireNonNull(ledgerDir, "ledgerDir");
+    }
+
+    /**
+     * Sets the origin (also the key name): printable ASCII, no spaces or {@code +}.
+     *
+     * @param value the origin
+     * @return this builder
+     */
+    public Builder origin(String value) {
+      this.origin = value;
+      return this;
+    }
+
+    /**
+     * Sets the clock.
+     *
+     * @param value the clock
+     * @return this builder
+     */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the largest batch.
+     *
+     * @param value 1-65536
+     * @return this builder
+     */
+    public Builder maxBatch(int value) {
+      this.maxBatch = value;
+      return this;
+    }
+
+    /**
+     * Sets the batch observer.
+     *
+     * @param value the observer
+     * @return this builder
+     */
+    public Builder observer(LedgerStore.BatchObserver value) {
+      this.observer = Objects.requireNonNull(value, "observer");
+      return this;
+    }
+
+    /**
+     * Validates and builds.
+     *
+     * @return the options
+     * @throws IllegalArgumentException naming the bad field
+     */
+    public LedgerOptions build() {
+      if (origin == null || !origin.matches("[!-*,-~]{1,255}")) {
+        throw new IllegalArgumentException(
+            "origin: must be 1-255 printable ASCII characters without space or '+', got '"
+                + origin
+                + "'");
+      }
+      if (maxBatch < 1 || maxBatch > 65_536) {
+        throw new IllegalArgumentException("maxBatch: must be 1-65536, got " + maxBatch);
+      }
+      return new LedgerOptions(ledgerDir, origin, clock, maxBatch, observer);
+    }
+  }
+}

@@ -1,0 +1,451 @@
+package dev.parley.ledger.store;
+
+import dev.parley.ledger.audit.LogIntegrityException;
+import dev.parley.ledger.audit.LogSource;
+import dev.parley.ledger.audit.LogVerifier;
+import dev.parley.ledger.checkpoint.Checkpoint;
+import dev.parley.ledger.entry.ChainHash;
+import dev.parley.ledger.entry.EntryType;
+import dev.parley.ledger.entry.LedgerEntry;
+import dev.parley.ledger.io.DurableFiles;
+import dev.parley.ledger.jcs.JsonObject;
+import dev.parley.ledger.layout.LogLayout;
+import dev.parley.ledger.layout.TileState;
+import dev.parley.ledger.merkle.MerkleHash;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * Parley's durable ledger: a C2SP tiled transparency log in {@code <ledger>/log/} with a single
+ * sequencer that integrates appends in batches (group commit).
+ *
+ * <p>Life of an append (see {@code docs/ledger.md}): the caller's body is validated and queued; the
+ * sequencer takes everything queued (up to {@code maxBatch}), stamps each entry with the time and
+ * the previous chain hash, and computes leaf hashes and tiles in memory. It then writes, as one
+ * group, every new entry bundle and tile (full and partial) through {@link DurableFiles} (temp
+ * file, fsync, rename, directory fsync); only after that group is durable does it sign and durably
+ * replace {@code checkpoint}. Then, and only then, the appends are acknowledged. A crash at any
+ * point leaves the last durable checkpoint intact; files written beyond it were never acknowledged
+ * and are removed at the next start.
+ *
+ * <p>On start the whole log is verified against the checkpoint with {@link LogVerifier} (the
+ * auditor's own algorithm). A torn, truncated, altered or missing file puts the store in the failed
+ * state: it still serves reads, reports the problem (path and entry range) through {@link
+ * #failure()}, and refuses appends until an operator restores the file.
+ */
+public final class LedgerStore implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(LedgerStore.class.getName());
+
+  private final Path logDir;
+  private final LedgerKeys keys;
+  private final Clock clock;
+  private final int maxBatch;
+  private final BatchObserver observer;
+  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final ExecutorService fsyncPool;
+  private final Thread sequencer;
+  private final TileReader reader;
+
+  private volatile Published latest;
+  private volatile String failure;
+  private volatile boolean closing;
+
+  // Sequencer-owned state (touched only by the sequencer thread after construction).
+  private final TileState tiles;
+  private byte[] chain;
+  private final List<byte[]> bundle;
+  private final long[] writtenPartial = new long[64];
+
+  /** Receives one call per committed batch (for benchmarks and metrics); must be cheap. */
+  @FunctionalInterface
+  public interface BatchObserver {
+    /**
+     * Called on the sequencer thread after a batch is durable and acknowledged.
+     *
+     * @param entries entries in the batch
+     * @param entryBytes their total encoded size
+     * @param nanos time from taking the batch to acknowledging it
+     */
+    void onBatch(int entries, long entryBytes, long nanos);
+  }
+
+  /** The newest durable signed checkpoint. */
+  @SuppressWarnings("ArrayRecordComponent") // byte strings copied or never compared
+  public record Published(Checkpoint checkpoint, byte[] note) {}
+
+  private record Pending(EntryType type, JsonObject body, CompletableFuture<Appended> result) {}
+
+  private LedgerStore(
+      Path logDir,
+      LedgerKeys keys,
+      LedgerOptions options,
+      Published latest,
+      TileState tiles,
+      byte[] chain,
+      List<byte[]> bundle,
+      String failure) {
+    this.logDir = logDir;
+    this.keys = keys;
+    this.clock = options.clock();
+    this.maxBatch = options.maxBatch();
+    this.observer = options.observer();
+    this.latest = latest;
+    this.tiles = tiles;
+    this.chain = chain;
+    this.bundle = new ArrayList<>(bundle);
+    this.failure = failure;
+    this.reader = new TileReader(logDir, () -> this.latest.checkpoint().size());
+    this.fsyncPool =
+        Executors.newFixedThreadPool(
+            4, Thread.ofPlatform().daemon().name("ledger-fsync-", 0).factory());
+    this.sequencer = Thread.ofPlatform().name("ledger-sequencer").unstarted(this::runSequencer);
+  }
+
+  /**
+   * Opens (or creates) the ledger under {@code ledgerDir}, verifying every file against the last
+   * checkpoint.
+   *
+   * @param options where and how
+   * @return the store, open or failed
+   * @throws IOException if the directory or the keys cannot be created or read
+   */
+  public static LedgerStore open(LedgerOptions options) throws IOException {
+    Path ledgerDir = options.ledgerDir();
+    String origin = options.origin();
+    Path logDir = ledgerDir.resolve("log");
+    Files.createDirectories(logDir);
+    LedgerKeys keys = LedgerKeys.loadOrCreate(ledgerDir, origin);
+    removeTempFiles(logDir);
+    Path checkpointFile = logDir.resolve(LogLayout.CHECKPOINT);
+    TileState tiles = new TileState();
+    byte[] chain = ChainHash.genesis();
+    List<byte[]> bundle = List.of();
+    String failure = null;
+    Published latest;
+    if (!Files.exists(checkpointFile)) {
+      if (Files.isDirectory(logDir.resolve("tile"))) {
+        failure =
+            checkpointFile + ": missing, but tiles exist; restore the checkpoint from a backup";
+        latest = new Published(new Checkpoint(origin, 0, MerkleHash.emptyRoot()), new byte[0]);
+      } else {
+        latest = keys.sign(0, MerkleHash.emptyRoot());
+        DurableFiles.writeAll(
+            List.of(DurableFiles.Write.publicFile(checkpointFile, latest.note())), null);
+      }
+    } else {
+      byte[] note = Files.readAllBytes(checkpointFile);
+      Checkpoint cp;
+      try {
+        cp = keys.open(note);
+      } catch (IllegalArgumentException e) {
+        cp = null;
+        failure = checkpointFile + ": " + e.getMessage();
+      }
+      if (cp == null) {
+        latest = new Published(new Checkpoint(origin, 0, MerkleHash.emptyRoot()), note);
+      } else {
+        latest = new Published(cp, note);
+        try {
+          LogVerifier.Result r = LogVerifier.verify(LogSource.directory(logDir), note, cp, null);
+          tiles = r.tiles();
+          chain = r.chainHead();
+          bundle = r.partialBundle();
+          removeUncommitted(logDir, cp.size());
+        } catch (LogIntegrityException e) {
+          failure = e.getMessage();
+        }
+      }
+    }
+    if (failure != null) {
+      LOG.log(Level.SEVERE, "ledger refuses appends: {0}", failure);
+    }
+    LedgerStore store =
+        new LedgerStore(logDir, keys, options, latest, tiles, chain, bundle, failure);
+    for (int level = 0; level < tiles.levelCount(); level++) {
+      store.writtenPartial[level] =
+          partialKey(tiles.partialIndex(level), tiles.partialWidth(level));
+    }
+    store.sequencer.start();
+    return store;
+  }
+
+  /**
+   * Queues an entry. The future completes once the entry, its tiles and a signed checkpoint
+   * covering it are durable, or fails with {@link LedgerUnavailableException}.
+   *
+   * @param type the entry type
+   * @param body a body valid for {@code type}
+   * @return the acknowledgement
+   * @throws IllegalArgumentException naming the body field that is invalid, or if the entry would
+   *     exceed 65,535 bytes; nothing is queued
+   * @throws LedgerUnavailableException if the store is failed or closing
+   */
+  public CompletableFuture<Appended> append(EntryType type, JsonObject body) {
+    LedgerEntry probe = new LedgerEntry(type, Instant.EPOCH, ChainHash.genesis(), body);
+    int size = probe.encode().length;
+    if (size > LedgerEntry.MAX_BYTES) {
+      throw new IllegalArgumentException(
+          "entry: " + size + " bytes exceeds " + LedgerEntry.MAX_BYTES);
+    }
+    String why = failure;
+    if (why != null) {
+      throw new LedgerUnavailableException("ledger refuses appends: " + why);
+    }
+    if (closing) {
+      throw new LedgerUnavailableException("ledger is closing");
+    }
+    Pending p = new Pending(type, body, new CompletableFuture<>());
+    queue.add(p);
+    return p.result();
+  }
+
+  /**
+   * Returns why the store refuses appends, if it does.
+   *
+   * @return the problem (file path and entry range), or empty when healthy
+   */
+  public Optional<String> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  /**
+   * Returns the newest durable signed checkpoint.
+   *
+   * @return the checkpoint and its note
+   */
+  public Published latest() {
+    return latest;
+  }
+
+  /**
+   * Returns the log directory (a C2SP tlog-tiles tree).
+   *
+   * @return {@code <ledger>/log}
+   */
+  public Path logDir() {
+    return logDir;
+  }
+
+  /**
+   * Returns the verifier key in note vkey format.
+   *
+   * @return {@code <name>+<hex id>+<base64 key>}
+   */
+  public String verifierKey() {
+    return keys.verifierKeyText();
+  }
+
+  /**
+   * Returns the reader of entries, tiles and proofs over this log.
+   *
+   * @return the reader
+   */
+  public TileReader reader() {
+    return reader;
+  }
+
+  private void runSequencer() {
+    List<Pending> batch = new ArrayList<>(maxBatch);
+    while (true) {
+      try {
+        Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          if (closing && queue.isEmpty()) {
+            return;
+          }
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, maxBatch - 1);
+        if (failure != null) {
+          failAll(batch, new LedgerUnavailableException("ledger refuses appends: " + failure));
+        } else {
+          integrate(batch);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failAll(batch, new LedgerUnavailableException("ledger sequencer interrupted"));
+        return;
+      } catch (IOException | RuntimeException e) {
+        failure =
+            "write failed ("
+                + e.getClass().getSimpleName()
+                + ": "
+                + e.getMessage()
+                + "); restart to recover";
+        LOG.log(Level.SEVERE, "ledger write failed; refusing appends until restart", e);
+        failAll(batch, new LedgerUnavailableException(failure, e));
+      }
+      batch.clear();
+    }
+  }
+
+  private void integrate(List<Pending> batch) throws IOException {
+    long started = System.nanoTime();
+    Instant now = clock.instant();
+    long entryBytes = 0;
+    List<DurableFiles.Write> writes = new ArrayList<>();
+    List<TileState.FullTile> completed = new ArrayList<>();
+    List<String> obsoletePartials = new ArrayList<>();
+    List<byte[]> encoded = new ArrayList<>(batch.size());
+    long firstIndex = tiles.size();
+    for (Pending p : batch) {
+      byte[] bytes = new LedgerEntry(p.type(), now, chain, p.body()).encode();
+      byte[] leaf = MerkleHash.leafHash(bytes);
+      chain = ChainHash.next(chain, leaf);
+      long index = tiles.size();
+      tiles.append(leaf, completed);
+      bundle.add(bytes);
+      encoded.add(bytes);
+      entryBytes += bytes.length;
+      if (bundle.size() == TileState.WIDTH) {
+        long bundleIndex = index / TileState.WIDTH;
+        writes.add(
+            publicFile(LogLayout.bundlePath(bundleIndex, 0), LogLayout.encodeBundle(bundle)));
+        obsoletePartials.add(LogLayout.bundlePath(bundleIndex, 0) + ".p");
+        bundle.clear();
+      }
+    }
+    for (TileState.FullTile t : completed) {
+      writes.add(publicFile(LogLayout.tilePath(t.level(), t.index(), 0), t.bytes()));
+      obsoletePartials.add(LogLayout.tilePath(t.level(), t.index(), 0) + ".p");
+    }
+    for (int level = 0; level < tiles.levelCount(); level++) {
+      int w = tiles.partialWidth(level);
+      long key = partialKey(tiles.partialIndex(level), w);
+      if (w > 0 && writtenPartial[level] != key) {
+        writes.add(
+            publicFile(
+                LogLayout.tilePath(level, tiles.partialIndex(level), w), tiles.partialTile(level)));
+        writtenPartial[level] = key;
+      }
+    }
+    if (!bundle.isEmpty()) {
+      writes.add(
+          publicFile(
+              LogLayout.bundlePath(tiles.size() / TileState.WIDTH, bundle.size()),
+              LogLayout.encodeBundle(bundle)));
+    }
+    DurableFiles.writeAll(writes, fsyncPool);
+    Published published = keys.sign(tiles.size(), tiles.root());
+    DurableFiles.writeAll(List.of(publicFile(LogLayout.CHECKPOINT, published.note())), null);
+    latest = published;
+    for (int i = 0; i < batch.size(); i++) {
+      batch
+          .get(i)
+          .result()
+          .complete(
+              new Appended(
+                  firstIndex + i, encoded.get(i), published.checkpoint(), published.note()));
+    }
+    observer.onBatch(batch.size(), entryBytes, System.nanoTime() - started);
+    deletePartials(obsoletePartials);
+  }
+
+  private DurableFiles.Write publicFile(String path, byte[] bytes) {
+    return DurableFiles.Write.publicFile(logDir.resolve(path), bytes);
+  }
+
+  /**
+   * Deletes partial tiles whose full tile is now durable and covered by a checkpoint, as C2SP
+   * tlog-tiles allows: "MAY delete any partial tile once the corresponding full tile is ...
+   * available".
+   */
+  private void deletePartials(List<String> partialDirs) {
+    for (String dir : partialDirs) {
+      Path p = logDir.resolve(dir);
+      if (!Files.isDirectory(p)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.list(p)) {
+        DurableFiles.deleteAll(files.toList());
+        Files.deleteIfExists(p);
+      } catch (IOException e) {
+        LOG.log(Level.WARNING, "could not delete obsolete partial tiles in {0}", p);
+      }
+    }
+  }
+
+  private static long partialKey(long index, int width) {
+    return index * 256 + width;
+  }
+
+  private static void failAll(List<Pending> batch, RuntimeException e) {
+    for (Pending p : batch) {
+      p.result().completeExceptionally(e);
+    }
+  }
+
+  private static void removeTempFiles(Path logDir) throws IOException {
+    try (Stream<Path> all = Files.walk(logDir)) {
+      for (Path p : all.filter(f -> f.getFileName().toString().startsWith(".tmp-")).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  /**
+   * Removes tiles and bundles that cover entries beyond the checkpoint: they were written by a
+   * batch whose checkpoint never became durable, so none of their entries was acknowledged.
+   */
+  private static void removeUncommitted(Path logDir, long size) throws IOException {
+    Path tileDir = logDir.resolve("tile");
+    if (!Files.isDirectory(tileDir)) {
+      return;
+    }
+    List<Path> beyond = new ArrayList<>();
+    try (Stream<Path> all = Files.walk(tileDir)) {
+      for (Path p : all.filter(Files::isRegularFile).toList()) {
+        String rel = logDir.relativize(p).toString().replace('\\', '/');
+        long end = TilePaths.coverageEnd(rel);
+        if (end > size) {
+          beyond.add(p);
+        }
+      }
+    }
+    if (!beyond.isEmpty()) {
+      LOG.log(
+          Level.INFO,
+          "removing {0} unacknowledged tile files beyond the checkpoint",
+          beyond.size());
+      DurableFiles.deleteAll(beyond);
+    }
+  }
+
+  /**
+   * Stops accepting appends, integrates what is already queued, and stops the sequencer. Appends
+   * still queued after the sequencer stops fail with {@link LedgerUnavailableException}.
+   */
+  @Override
+  public void close() {
+    closing = true;
+    try {
+      sequencer.join(TimeUnit.SECONDS.toMillis(30));
+      fsyncPool.shutdown();
+      fsyncPool.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    List<Pending> left = new ArrayList<>();
+    queue.drainTo(left);
+    failAll(left, new LedgerUnavailableException("ledger closed"));
+    if (!sequencer.isAlive()) {
+      keys.destroy();
+    }
+  }
+}

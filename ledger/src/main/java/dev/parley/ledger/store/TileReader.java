@@ -1,0 +1,186 @@
+package dev.parley.ledger.store;
+
+import dev.parley.ledger.layout.LogLayout;
+import dev.parley.ledger.layout.TileState;
+import dev.parley.ledger.merkle.HashReader;
+import dev.parley.ledger.merkle.MerkleProofs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Reads a tiled log directory: raw resources, entries, subtree hashes and RFC 9162 proofs.
+ *
+ * <p>Thread-safe and lock-free with respect to the sequencer: every file it reads is immutable once
+ * renamed into place, except that partial tiles may be deleted when their full tile appears; a read
+ * that loses that race retries with the full tile. Full tiles are cached (8 KiB each).
+ */
+public final class TileReader implements HashReader {
+  private static final int CACHE_TILES = 4096;
+
+  private final Path logDir;
+  private final LongSupplier committedSize;
+  private final ConcurrentHashMap<String, byte[]> fullTiles = new ConcurrentHashMap<>();
+
+  TileReader(Path logDir, LongSupplier committedSize) {
+    this.logDir = logDir;
+    this.committedSize = committedSize;
+  }
+
+  /**
+   * Reads a resource by its C2SP path ({@code checkpoint} or a tile / bundle path).
+   *
+   * @param path the path relative to the log root
+   * @return the bytes, or empty if there is no such resource
+   * @throws IllegalArgumentException if {@code path} is not a valid resource path
+   */
+  public Optional<byte[]> resource(String path) {
+    if (!path.equals(LogLayout.CHECKPOINT) && !TilePaths.isValid(path)) {
+      throw new IllegalArgumentException("not a C2SP tlog-tiles path: " + path);
+    }
+    try {
+      return Optional.of(Files.readAllBytes(logDir.resolve(path)));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Returns one entry's bytes.
+   *
+   * @param index the entry index, below the committed size
+   * @return the canonical entry bytes
+   * @throws IllegalArgumentException if {@code index} is not in the log
+   */
+  public byte[] entry(long index) {
+    long size = committedSize.getAsLong();
+    if (index < 0 || index >= size) {
+      throw new IllegalArgumentException("index: must be 0-" + (size - 1) + ", got " + index);
+    }
+    long bundleIndex = index / TileState.WIDTH;
+    byte[] bundle =
+        tileBytes(LogLayout.bundlePath(bundleIndex, 0), () -> partialBundlePath(bundleIndex, size));
+    return LogLayout.decodeBundle(bundle).get((int) (index % TileState.WIDTH));
+  }
+
+  /**
+   * Returns the RFC 9162 inclusion proof of entry {@code index} in the tree of {@code size}.
+   *
+   * @param index the entry index
+   * @param size a tree size up to the committed size
+   * @return the audit path, leaf to root
+   */
+  public List<byte[]> inclusionProof(long index, long size) {
+    checkSize(size);
+    return MerkleProofs.inclusion(index, size, this);
+  }
+
+  /**
+   * Returns the RFC 9162 consistency proof between two tree sizes.
+   *
+   * @param oldSize the smaller size
+   * @param newSize the larger size, up to the committed size
+   * @return the proof
+   */
+  public List<byte[]> consistencyProof(long oldSize, long newSize) {
+    checkSize(newSize);
+    return MerkleProofs.consistency(oldSize, newSize, this);
+  }
+
+  /**
+   * Returns the root hash of the tree of {@code size}.
+   *
+   * @param size a tree size up to the committed size
+   * @return the RFC 9162 root
+   */
+  public byte[] root(long size) {
+    checkSize(size);
+    return MerkleProofs.root(size, this);
+  }
+
+  private void checkSize(long size) {
+    long committed = committedSize.getAsLong();
+    if (size < 0 || size > committed) {
+      throw new IllegalArgumentException("size: must be 0-" + committed + ", got " + size);
+    }
+  }
+
+  @Override
+  public byte[] hash(int level, long index) {
+    int tileLevel = level / 8;
+    int within = level % 8;
+    long first = index << within;
+    long tileIndex = first / TileState.WIDTH;
+    int offset = (int) (first % TileState.WIDTH);
+    int count = 1 << within;
+    byte[] tile =
+        tileBytes(
+            LogLayout.tilePath(tileLevel, tileIndex, 0),
+            () -> partialTilePath(tileLevel, tileIndex, committedSize.getAsLong()));
+    if ((offset + count) * 32 > tile.length) {
+      throw new IllegalArgumentException(
+          "hash (" + level + ", " + index + ") is not a complete subtree of the committed tree");
+    }
+    byte[][] hashes = new byte[count][];
+    for (int i = 0; i < count; i++) {
+      hashes[i] = Arrays.copyOfRange(tile, (offset + i) * 32, (offset + i + 1) * 32);
+    }
+    return TileState.perfectRoot(hashes, 0, count);
+  }
+
+  private interface PathSupplier {
+    String get();
+  }
+
+  /** Reads a full tile (cached) or, if it does not exist yet, the committed partial one. */
+  private byte[] tileBytes(String fullPath, PathSupplier partialPath) {
+    byte[] cached = fullTiles.get(fullPath);
+    if (cached != null) {
+      return cached;
+    }
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Optional<byte[]> full = resource(fullPath);
+      if (full.isPresent()) {
+        if (fullTiles.size() > CACHE_TILES) {
+          fullTiles.clear();
+        }
+        fullTiles.put(fullPath, full.get());
+        return full.get();
+      }
+      String partial = partialPath.get();
+      if (partial != null) {
+        Optional<byte[]> bytes = resource(partial);
+        if (bytes.isPresent()) {
+          return bytes.get();
+        }
+      }
+    }
+    throw new UncheckedIOException(new NoSuchFileException(logDir.resolve(fullPath).toString()));
+  }
+
+  private static String partialTilePath(int tileLevel, long tileIndex, long size) {
+    long span = 1L << (8 * tileLevel);
+    if (size / span / TileState.WIDTH != tileIndex) {
+      return null;
+    }
+    int width = (int) ((size / span) % TileState.WIDTH);
+    return width == 0 ? null : LogLayout.tilePath(tileLevel, tileIndex, width);
+  }
+
+  private static String partialBundlePath(long bundleIndex, long size) {
+    if (size / TileState.WIDTH != bundleIndex) {
+      return null;
+    }
+    int width = (int) (size % TileState.WIDTH);
+    return width == 0 ? null : LogLayout.bundlePath(bundleIndex, width);
+  }
+}
