@@ -88,7 +88,8 @@ public final class LedgerStore implements AutoCloseable {
   @SuppressWarnings("ArrayRecordComponent") // byte strings copied or never compared
   public record Published(Checkpoint checkpoint, byte[] note) {}
 
-  private record Pending(EntryType type, JsonObject body, CompletableFuture<Appended> result) {}
+  @SuppressWarnings("ArrayRecordComponent") // queue item, never compared
+  private record Pending(EntryType type, byte[] body, CompletableFuture<Appended> result) {}
 
   private LedgerStore(
       Path logDir,
@@ -196,8 +197,12 @@ public final class LedgerStore implements AutoCloseable {
    * @throws LedgerUnavailableException if the store is failed or closing
    */
   public CompletableFuture<Appended> append(EntryType type, JsonObject body) {
-    LedgerEntry probe = new LedgerEntry(type, Instant.EPOCH, ChainHash.genesis(), body);
-    int size = probe.encode().length;
+    List<String> problems = type.validate(body);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+    byte[] canonicalBody = body.canonicalBytes();
+    int size = LedgerEntry.encode(type, Instant.EPOCH, ChainHash.genesis(), canonicalBody).length;
     if (size > LedgerEntry.MAX_BYTES) {
       throw new IllegalArgumentException(
           "entry: " + size + " bytes exceeds " + LedgerEntry.MAX_BYTES);
@@ -209,7 +214,7 @@ public final class LedgerStore implements AutoCloseable {
     if (closing) {
       throw new LedgerUnavailableException("ledger is closing");
     }
-    Pending p = new Pending(type, body, new CompletableFuture<>());
+    Pending p = new Pending(type, canonicalBody, new CompletableFuture<>());
     queue.add(p);
     return p.result();
   }
@@ -305,7 +310,7 @@ public final class LedgerStore implements AutoCloseable {
     List<byte[]> encoded = new ArrayList<>(batch.size());
     long firstIndex = tiles.size();
     for (Pending p : batch) {
-      byte[] bytes = new LedgerEntry(p.type(), now, chain, p.body()).encode();
+      byte[] bytes = LedgerEntry.encode(p.type(), now, chain, p.body());
       byte[] leaf = MerkleHash.leafHash(bytes);
       chain = ChainHash.next(chain, leaf);
       long index = tiles.size();
@@ -341,9 +346,8 @@ public final class LedgerStore implements AutoCloseable {
               LogLayout.bundlePath(tiles.size() / TileState.WIDTH, bundle.size()),
               LogLayout.encodeBundle(bundle)));
     }
-    DurableFiles.writeAll(writes, fsyncPool);
     Published published = keys.sign(tiles.size(), tiles.root());
-    DurableFiles.writeAll(List.of(publicFile(LogLayout.CHECKPOINT, published.note())), null);
+    DurableFiles.writeAll(writes, publicFile(LogLayout.CHECKPOINT, published.note()), fsyncPool);
     latest = published;
     for (int i = 0; i < batch.size(); i++) {
       batch
