@@ -1,11 +1,11 @@
 package dev.parley.gateway.cli;
 
+import dev.parley.gateway.app.ProductionComponents;
 import dev.parley.gateway.config.ConfigException;
 import dev.parley.gateway.config.ConfigLoader;
 import dev.parley.gateway.config.ParleyConfig;
 import dev.parley.gateway.logging.Logging;
 import dev.parley.gateway.server.ParleyServer;
-import dev.parley.gateway.server.ProductionComponents;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -56,7 +56,12 @@ public final class Metrics implements AutoCloseable {
             new MicrometerMetricsOptions()
                 .setEnabled(true)
                 .setLabels(
-                    java.util.EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE)));
+                    java.util.EnumSet.of(
+                        Label.HTTP_ROUTE,
+                        Label.HTTP_METHOD,
+                        Label.HTTP_CODE,
+                        Label.POOL_TYPE,
+                        Label.POOL_NAME)));
   }
 
   /**

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /** Creates one hosted {@link Component} once Vert.x and metrics exist. */
 @FunctionalInterface
@@ -16,8 +17,28 @@ public interface ComponentFactory {
    * @param dataDir the data directory root
    * @param clock the clock
    * @param meters the metrics registry
+   * @param created the components created so far, in start-up order
    */
-  record Context(Vertx vertx, Path dataDir, Clock clock, MeterRegistry meters) {}
+  record Context(
+      Vertx vertx, Path dataDir, Clock clock, MeterRegistry meters, List<Component> created) {
+    /**
+     * Returns an earlier component this one depends on.
+     *
+     * @param type the component class
+     * @param <T> the component type
+     * @return the component
+     * @throws IllegalStateException if no such component was created earlier
+     */
+    public <T extends Component> T require(Class<T> type) {
+      for (Component c : created) {
+        if (type.isInstance(c)) {
+          return type.cast(c);
+        }
+      }
+      throw new IllegalStateException(
+          type.getSimpleName() + " must be created before the components that use it");
+    }
+  }
 
   /**
    * Creates the component; it may open stores and must be ready to serve when it returns.

@@ -84,7 +84,8 @@ public final class ParleyServer {
       for (ComponentFactory factory : factories) {
         components.add(
             factory.create(
-                new ComponentFactory.Context(vertx, config.dataDir(), clock, metrics.registry())));
+                new ComponentFactory.Context(
+                    vertx, config.dataDir(), clock, metrics.registry(), List.copyOf(components))));
       }
       new HealthRoutes(() -> List.copyOf(components)).mount(router);
       metrics.mount(router);
@@ -154,6 +155,17 @@ public final class ParleyServer {
    */
   public Router router() {
     return router;
+  }
+
+  /**
+   * Returns a hosted component by type.
+   *
+   * @param type the component class
+   * @param <T> the component type
+   * @return the component, if hosted
+   */
+  public <T extends Component> java.util.Optional<T> component(Class<T> type) {
+    return components.stream().filter(type::isInstance).map(type::cast).findFirst();
   }
 
   /**

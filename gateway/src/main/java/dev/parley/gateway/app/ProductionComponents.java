@@ -1,5 +1,8 @@
-package dev.parley.gateway.server;
+package dev.parley.gateway.app;
 
+import dev.parley.gateway.ledger.LedgerComponent;
+import dev.parley.gateway.matching.MatchingComponent;
+import dev.parley.gateway.server.ComponentFactory;
 import java.util.List;
 
 /** The components {@code parley serve} hosts, in start-up order. */
@@ -12,6 +15,6 @@ public final class ProductionComponents {
    * @return the factories, in start-up order
    */
   public static List<ComponentFactory> all() {
-    return List.of();
+    return List.of(LedgerComponent.factory(), MatchingComponent.factory());
   }
 }

@@ -1,0 +1,107 @@
+package dev.parley.gateway.cli;
+
+import dev.parley.ledger.bench.LedgerBench;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code parley bench}: benchmarks that report ratios against a reference measured in the same run.
+ * Each ends with one line {@code bench <name>: key=value ...}.
+ */
+@Command(
+    name = "bench",
+    description = "Run a benchmark; the last line is 'bench <name>: key=value ...'.",
+    subcommands = {BenchCommand.Ledger.class})
+public final class BenchCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing benchmark name: ledger");
+  }
+
+  /** {@code parley bench ledger}. */
+  @Command(
+      name = "ledger",
+      description = "Durable appends vs a plain fsync baseline, then audit verification speed.")
+  static final class Ledger implements Callable<Integer> {
+    @Option(
+        names = "--keep",
+        description = "Leave the log in this (empty or new) directory: DIR/log and DIR/log.vkey.")
+    Path keep;
+
+    @Option(
+        names = "--seconds",
+        defaultValue = "20",
+        description = "How long writers append (default ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(
+        names = "--writers",
+        defaultValue = "64",
+        description = "Concurrent writer threads (default ${DEFAULT-VALUE}).")
+    int writers;
+
+    @Option(
+        names = "--window",
+        defaultValue = "1",
+        description =
+            "Appends each writer keeps in flight (default ${DEFAULT-VALUE}: synchronous).")
+    int window;
+
+    @Option(
+        names = "--entry-bytes",
+        defaultValue = "1024",
+        description = "Approximate entry size (default ${DEFAULT-VALUE}).")
+    int entryBytes;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+      Path dir = keep != null ? keep : Files.createTempDirectory("parley-bench-ledger");
+      if (Files.exists(dir.resolve("log"))) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this),
+            "--keep: " + dir + " already holds a log; give an empty or new directory");
+      }
+      Files.createDirectories(dir);
+      LedgerBench.Params params =
+          new LedgerBench.Params(writers, window, Duration.ofSeconds(seconds), entryBytes);
+      try {
+        LedgerBench.Result r = LedgerBench.run(dir, params, out);
+        if (keep != null) {
+          out.println(
+              "log kept in "
+                  + dir.resolve("log")
+                  + " (verifier key "
+                  + dir.resolve("log.vkey")
+                  + ")");
+        }
+        out.println(r.line(params));
+        return 0;
+      } finally {
+        if (keep == null) {
+          deleteTree(dir);
+        }
+      }
+    }
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

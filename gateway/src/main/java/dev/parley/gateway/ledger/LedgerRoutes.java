@@ -1,0 +1,200 @@
+package dev.parley.gateway.ledger;
+
+import dev.parley.gateway.server.Problems;
+import dev.parley.ledger.store.LedgerStore;
+import dev.parley.ledger.store.Receipts;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The ledger's HTTP surface: the C2SP tlog-tiles resources under {@code /ledger/} plus proofs and
+ * single entries with receipts.
+ *
+ * <p>tlog-tiles: the checkpoint is served "with Content-Type: text/plain; charset=utf-8" and
+ * "headers SHOULD prevent caching beyond a few seconds"; tiles and bundles are served "with
+ * Content-Type: application/octet-stream" and, being immutable, "caching headers SHOULD be
+ * long-lived". All file reads run on worker threads.
+ */
+final class LedgerRoutes {
+  private final LedgerStore store;
+
+  LedgerRoutes(LedgerStore store) {
+    this.store = store;
+  }
+
+  void mount(Router router) {
+    router.get("/ledger/checkpoint").handler(this::checkpoint);
+    router.get("/ledger/vkey").handler(this::vkey);
+    router.get("/ledger/tile/*").handler(this::tile);
+    router.get("/ledger/proof/inclusion").handler(this::inclusion);
+    router.get("/ledger/proof/consistency").handler(this::consistency);
+    router.get("/ledger/entries/:index").handler(this::entry);
+  }
+
+  private void checkpoint(RoutingContext ctx) {
+    ctx.response()
+        .putHeader("content-type", "text/plain; charset=utf-8")
+        .putHeader("cache-control", "no-cache")
+        .end(Buffer.buffer(store.latest().note()));
+  }
+
+  private void vkey(RoutingContext ctx) {
+    ctx.response()
+        .putHeader("content-type", "text/plain; charset=utf-8")
+        .end(store.verifierKey() + "\n");
+  }
+
+  private void tile(RoutingContext ctx) {
+    String path = "tile/" + ctx.pathParam("*");
+    ctx.vertx()
+        .executeBlocking(() -> store.reader().resource(path), false)
+        .onComplete(
+            ar -> {
+              if (ar.failed()) {
+                if (ar.cause() instanceof IllegalArgumentException e) {
+                  Problems.send(ctx, 400, "Bad Request", e.getMessage());
+                } else {
+                  ctx.fail(ar.cause());
+                }
+                return;
+              }
+              Optional<byte[]> bytes = ar.result();
+              if (bytes.isEmpty()) {
+                Problems.send(ctx, 404, "Not Found", "no such tile: " + path);
+                return;
+              }
+              ctx.response()
+                  .putHeader("content-type", "application/octet-stream")
+                  .putHeader("cache-control", "public, max-age=31536000, immutable")
+                  .end(Buffer.buffer(bytes.get()));
+            });
+  }
+
+  private void inclusion(RoutingContext ctx) {
+    long index;
+    long size;
+    try {
+      index = longParam(ctx, "index");
+      size =
+          ctx.queryParam("size").isEmpty()
+              ? store.latest().checkpoint().size()
+              : longParam(ctx, "size");
+    } catch (IllegalArgumentException e) {
+      Problems.send(ctx, 400, "Bad Request", e.getMessage());
+      return;
+    }
+    blockingJson(
+        ctx,
+        () -> {
+          if (index >= size) {
+            throw new IllegalArgumentException(
+                "index: must be below size " + size + ", got " + index);
+          }
+          return new JsonObject()
+              .put("index", index)
+              .put("size", size)
+              .put("hashes", hashes(store.reader().inclusionProof(index, size)));
+        });
+  }
+
+  private void consistency(RoutingContext ctx) {
+    long oldSize;
+    long newSize;
+    try {
+      oldSize = longParam(ctx, "old");
+      newSize =
+          ctx.queryParam("new").isEmpty()
+              ? store.latest().checkpoint().size()
+              : longParam(ctx, "new");
+    } catch (IllegalArgumentException e) {
+      Problems.send(ctx, 400, "Bad Request", e.getMessage());
+      return;
+    }
+    blockingJson(
+        ctx,
+        () -> {
+          if (oldSize > newSize) {
+            throw new IllegalArgumentException(
+                "old: must not exceed new (" + newSize + "), got " + oldSize);
+          }
+          return new JsonObject()
+              .put("old", oldSize)
+              .put("new", newSize)
+              .put("hashes", hashes(store.reader().consistencyProof(oldSize, newSize)));
+        });
+  }
+
+  private void entry(RoutingContext ctx) {
+    long index;
+    try {
+      index = Long.parseLong(ctx.pathParam("index"));
+    } catch (NumberFormatException e) {
+      Problems.send(
+          ctx,
+          400,
+          "Bad Request",
+          "index: must be a non-negative integer, got '" + ctx.pathParam("index") + "'");
+      return;
+    }
+    blockingJson(
+        ctx,
+        () ->
+            new JsonObject(
+                Buffer.buffer(Receipts.forIndex(store, index).toJson().canonicalBytes())));
+  }
+
+  private interface JsonWork {
+    JsonObject run();
+  }
+
+  private static void blockingJson(RoutingContext ctx, JsonWork work) {
+    ctx.vertx()
+        .executeBlocking(work::run, false)
+        .onComplete(
+            ar -> {
+              if (ar.failed()) {
+                if (ar.cause() instanceof IllegalArgumentException e) {
+                  Problems.send(ctx, 400, "Bad Request", e.getMessage());
+                } else {
+                  ctx.fail(ar.cause());
+                }
+                return;
+              }
+              ctx.response()
+                  .putHeader("content-type", "application/json")
+                  .putHeader("cache-control", "no-cache")
+                  .end(ar.result().encode());
+            });
+  }
+
+  private static long longParam(RoutingContext ctx, String name) {
+    List<String> values = ctx.queryParam(name);
+    if (values.size() != 1) {
+      throw new IllegalArgumentException(name + ": exactly one value required");
+    }
+    try {
+      long v = Long.parseLong(values.getFirst());
+      if (v < 0) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          name + ": must be a non-negative integer, got '" + values.getFirst() + "'");
+    }
+  }
+
+  private static JsonArray hashes(List<byte[]> proof) {
+    JsonArray out = new JsonArray();
+    for (byte[] h : proof) {
+      out.add(Base64.getEncoder().encodeToString(h));
+    }
+    return out;
+  }
+}
