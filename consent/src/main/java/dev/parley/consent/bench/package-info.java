@@ -1,0 +1,2 @@
+/** The consent benchmark (load, the bulk question, withdrawal visibility). */
+package dev.parley.consent.bench;

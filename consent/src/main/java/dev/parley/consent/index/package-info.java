@@ -1,0 +1,2 @@
+/** The in-memory consent index that answers the clean room's bulk consent question. */
+package dev.parley.consent.index;

@@ -1,0 +1,2 @@
+/** Immutable consent records: decisions, stored records, effective states and receipts. */
+package dev.parley.consent.model;
