@@ -141,20 +141,34 @@ public record LedgerEntry(EntryType type, Instant time, byte[] prev, JsonObject 
       throw new EntryFormatException("time: " + e.getMessage());
     }
     String prevHex = string(obj, "prev");
-    if (!prevHex.matches("[0-9a-f]{64}")) {
+    if (!isLowerHex64(prevHex)) {
       throw new EntryFormatException("prev: must be 64 lowercase hexadecimal characters");
     }
     if (!(obj.get("body").orElse(null) instanceof JsonObject body)) {
       throw new EntryFormatException("body: must be a JSON object");
     }
+    String timeText = string(obj, "time");
+    if (timeText.length() != 24 || timeText.charAt(19) != '.') {
+      throw new EntryFormatException("time: must have exactly three fraction digits");
+    }
     List<String> problems = type.validate(body);
     if (!problems.isEmpty()) {
       throw new EntryFormatException(problems.getFirst());
     }
-    if (!EntryTime.format(time).equals(string(obj, "time"))) {
-      throw new EntryFormatException("time: must have exactly three fraction digits");
-    }
     return new LedgerEntry(type, time, HEX.parseHex(prevHex), body);
+  }
+
+  private static boolean isLowerHex64(String s) {
+    if (s.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < 64; i++) {
+      char c = s.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String string(JsonObject obj, String name) throws EntryFormatException {

@@ -75,8 +75,14 @@ final class JcsWriter {
    */
   static void writeString(StringBuilder out, String s) {
     out.append('"');
+    int run = 0; // start of the pending run of characters that need no escaping
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        continue;
+      }
+      out.append(s, run, i);
+      run = i + 1;
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
@@ -85,15 +91,10 @@ final class JcsWriter {
         case '\n' -> out.append("\\n");
         case '\f' -> out.append("\\f");
         case '\r' -> out.append("\\r");
-        default -> {
-          if (c < 0x20) {
-            out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-          } else {
-            out.append(c);
-          }
-        }
+        default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
       }
     }
+    out.append(s, run, s.length());
     out.append('"');
   }
 }
