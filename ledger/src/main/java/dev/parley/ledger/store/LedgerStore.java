@@ -347,7 +347,8 @@ public final class LedgerStore implements AutoCloseable {
               LogLayout.encodeBundle(bundle)));
     }
     Published published = keys.sign(tiles.size(), tiles.root());
-    DurableFiles.writeAll(writes, publicFile(LogLayout.CHECKPOINT, published.note()), fsyncPool);
+    DurableFiles.createAllThenReplace(
+        writes, publicFile(LogLayout.CHECKPOINT, published.note()), fsyncPool);
     latest = published;
     for (int i = 0; i < batch.size(); i++) {
       batch

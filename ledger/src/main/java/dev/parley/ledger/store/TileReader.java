@@ -45,6 +45,11 @@ public final class TileReader implements HashReader {
     if (!path.equals(LogLayout.CHECKPOINT) && !TilePaths.isValid(path)) {
       throw new IllegalArgumentException("not a C2SP tlog-tiles path: " + path);
     }
+    if (!path.equals(LogLayout.CHECKPOINT)
+        && TilePaths.coverageEnd(path) > committedSize.getAsLong()) {
+      // Beyond the newest checkpoint: possibly still being written (see DurableFiles).
+      return Optional.empty();
+    }
     try {
       return Optional.of(Files.readAllBytes(logDir.resolve(path)));
     } catch (NoSuchFileException e) {
