@@ -60,6 +60,7 @@ public final class LedgerStore implements AutoCloseable {
   private final ExecutorService fsyncPool;
   private final Thread sequencer;
   private final TileReader reader;
+  private DirectoryLock lock;
 
   private volatile Published latest;
   private volatile String failure;
@@ -123,13 +124,25 @@ public final class LedgerStore implements AutoCloseable {
    *
    * @param options where and how
    * @return the store, open or failed
-   * @throws IOException if the directory or the keys cannot be created or read
+   * @throws IOException if the directory or the keys cannot be created or read, or another process
+   *     holds the ledger directory's lock
    */
   public static LedgerStore open(LedgerOptions options) throws IOException {
+    Files.createDirectories(options.ledgerDir().resolve("log"));
+    DirectoryLock lock = DirectoryLock.acquire(options.ledgerDir());
+    try {
+      return openLocked(options, lock);
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private static LedgerStore openLocked(LedgerOptions options, DirectoryLock lock)
+      throws IOException {
     Path ledgerDir = options.ledgerDir();
     String origin = options.origin();
     Path logDir = ledgerDir.resolve("log");
-    Files.createDirectories(logDir);
     LedgerKeys keys = LedgerKeys.loadOrCreate(ledgerDir, origin);
     removeTempFiles(logDir);
     Path checkpointFile = logDir.resolve(LogLayout.CHECKPOINT);
@@ -177,6 +190,7 @@ public final class LedgerStore implements AutoCloseable {
     }
     LedgerStore store =
         new LedgerStore(logDir, keys, options, latest, tiles, chain, bundle, failure);
+    store.lock = lock;
     for (int level = 0; level < tiles.levelCount(); level++) {
       store.writtenPartial[level] =
           partialKey(tiles.partialIndex(level), tiles.partialWidth(level));
@@ -451,6 +465,11 @@ public final class LedgerStore implements AutoCloseable {
     failAll(left, new LedgerUnavailableException("ledger closed"));
     if (!sequencer.isAlive()) {
       keys.destroy();
+      try {
+        lock.close();
+      } catch (IOException e) {
+        LOG.log(Level.WARNING, "could not release the ledger directory lock", e);
+      }
     }
   }
 }

@@ -167,6 +167,18 @@ class LedgerStoreTest {
   }
 
   @Test
+  void open_twice_secondRefusedWhileFirstOpenThenAllowed() throws Exception {
+    try (LedgerStore first = open()) {
+      java.io.IOException e = assertThrows(java.io.IOException.class, this::open);
+      assertTrue(e.getMessage().contains("in use by another Parley process"), e.getMessage());
+      assertTrue(first.failure().isEmpty());
+    }
+    try (LedgerStore again = open()) {
+      assertTrue(again.failure().isEmpty());
+    }
+  }
+
+  @Test
   void append_invalidBody_rejectedWithFieldAndNothingQueued() throws Exception {
     try (LedgerStore store = open()) {
       IllegalArgumentException e =
