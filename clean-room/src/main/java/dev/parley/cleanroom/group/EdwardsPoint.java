@@ -1,8 +1,11 @@
 package dev.parley.cleanroom.group;
 
+import static dev.parley.cleanroom.group.Field25519.addLoose;
 import static dev.parley.cleanroom.group.Field25519.mul;
-import static dev.parley.cleanroom.group.Field25519.sqr;
+import static dev.parley.cleanroom.group.Field25519.mul2;
+import static dev.parley.cleanroom.group.Field25519.sqr2;
 import static dev.parley.cleanroom.group.Field25519.sub;
+import static dev.parley.cleanroom.group.Field25519.subLoose;
 
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -13,9 +16,10 @@ import java.util.Arrays;
  * <p>Curve: -x^2 + y^2 = 1 + d x^2 y^2 (RFC 7748 §4.1; RFC 9496 §4 builds ristretto255 on it).
  * Addition is the unified "add-2008-hwcd-3" formula and doubling "dbl-2008-hwcd" (Hisil, Wong,
  * Carter, Dawson 2008), both complete on this curve because a = -1 is a square and d is not, so
- * they hold for every input, doubling and the identity included, without branches. Scalar
- * multiplication uses signed radix-16 digits over a table of 1P..8P with a masked (constant-time)
- * table lookup: its running time and memory accesses do not depend on the scalar.
+ * they hold for every input, doubling and the identity included, without branches. Coordinates are
+ * reduced field elements (see {@link Field25519}); intermediate sums feed multiplications loose.
+ * Each formula can skip T3 when the next operation is a doubling, which never reads T; whether it
+ * does is decided by public loop positions only. Scalar multiplication is in {@link SignedRadix16}.
  */
 final class EdwardsPoint {
   /** d = -121665/121666 (RFC 9496 §4.1, constant D). */
@@ -25,13 +29,9 @@ final class EdwardsPoint {
               "37095705934669439343138083508754565189542113879843219016388785533085940283555"));
 
   private static final long[] D2 = Field25519.zero();
-  private static final long[] ZERO = Field25519.zero();
-  private static final long[] ONE = Field25519.one();
-  private static final long[] TWO = Field25519.zero();
 
   static {
     Field25519.add(D, D, D2);
-    Field25519.add(ONE, ONE, TWO);
   }
 
   final long[] x;
@@ -57,6 +57,9 @@ final class EdwardsPoint {
 
   /** The "cached" form (Y+X, Y-X, 2Z, 2dT) of a point, the second operand of an addition. */
   static final class Cached {
+    /** Limbs of the four coordinates, the size of one entry of a flattened table. */
+    static final int LIMBS = 20;
+
     final long[] yPlusX = Field25519.zero();
     final long[] yMinusX = Field25519.zero();
     final long[] z2 = Field25519.zero();
@@ -69,28 +72,59 @@ final class EdwardsPoint {
       mul(p.t, D2, t2d);
     }
 
+    /** Sets the identity (1, 1, 2, 0). */
     void setIdentity() {
-      Field25519.copy(ONE, yPlusX);
-      Field25519.copy(ONE, yMinusX);
-      Field25519.copy(TWO, z2);
-      Field25519.copy(ZERO, t2d);
+      Arrays.fill(yPlusX, 0);
+      Arrays.fill(yMinusX, 0);
+      Arrays.fill(z2, 0);
+      Arrays.fill(t2d, 0);
+      yPlusX[0] = 1;
+      yMinusX[0] = 1;
+      z2[0] = 2;
     }
 
-    /** this = c when flag is 1 (constant-time). */
-    void cmov(Cached c, int flag) {
-      Field25519.cmov(yPlusX, c.yPlusX, flag);
-      Field25519.cmov(yMinusX, c.yMinusX, flag);
-      Field25519.cmov(z2, c.z2, flag);
-      Field25519.cmov(t2d, c.t2d, flag);
+    /** Copies the four coordinates into table[offset .. offset + 20). */
+    void writeTo(long[] table, int offset) {
+      System.arraycopy(yPlusX, 0, table, offset, 5);
+      System.arraycopy(yMinusX, 0, table, offset + 5, 5);
+      System.arraycopy(z2, 0, table, offset + 10, 5);
+      System.arraycopy(t2d, 0, table, offset + 15, 5);
     }
 
-    /** Negates this point when flag is 1: swaps Y+X with Y-X and negates 2dT (constant-time). */
-    void cneg(int flag, long[] scratch) {
-      Field25519.copy(yPlusX, scratch);
-      Field25519.cmov(yPlusX, yMinusX, flag);
-      Field25519.cmov(yMinusX, scratch, flag);
-      Field25519.neg(t2d, scratch);
-      Field25519.cmov(t2d, scratch, flag);
+    /**
+     * Sets this to the OR over the nine entries j of a flattened table of entry j ANDed with
+     * masks[j], then negates it when negative is 1 (swaps Y+X with Y-X and negates 2dT). With
+     * exactly one mask all ones and the others zero, that copies one entry while reading all of
+     * them, and every step is a masked operation: constant-time selection. {@code staging} is a
+     * scratch array of {@link #LIMBS}.
+     */
+    void select(long[] table, long[] masks, int negative, long[] staging) {
+      long m0 = masks[0], m1 = masks[1], m2 = masks[2], m3 = masks[3], m4 = masks[4];
+      long m5 = masks[5], m6 = masks[6], m7 = masks[7], m8 = masks[8];
+      for (int k = 0; k < LIMBS; k++) {
+        staging[k] =
+            (table[k] & m0)
+                | (table[k + LIMBS] & m1)
+                | (table[k + 2 * LIMBS] & m2)
+                | (table[k + 3 * LIMBS] & m3)
+                | (table[k + 4 * LIMBS] & m4)
+                | (table[k + 5 * LIMBS] & m5)
+                | (table[k + 6 * LIMBS] & m6)
+                | (table[k + 7 * LIMBS] & m7)
+                | (table[k + 8 * LIMBS] & m8);
+      }
+      long swap = -(long) negative;
+      for (int k = 0; k < 5; k++) {
+        long plus = staging[k];
+        long minus = staging[k + 5];
+        long diff = (plus ^ minus) & swap;
+        yPlusX[k] = plus ^ diff;
+        yMinusX[k] = minus ^ diff;
+        z2[k] = staging[k + 10];
+        t2d[k] = staging[k + 15];
+      }
+      Field25519.neg(t2d, staging);
+      Field25519.cmov(t2d, staging, negative);
     }
   }
 
@@ -108,17 +142,22 @@ final class EdwardsPoint {
 
   /** this = this + q (unified add-2008-hwcd-3 with k = 2d). */
   void add(Cached q, Scratch s) {
-    sub(y, x, s.a);
-    mul(s.a, q.yMinusX, s.a); // A = (Y1-X1)(Y2-X2)
-    Field25519.add(y, x, s.b);
-    mul(s.b, q.yPlusX, s.b); // B = (Y1+X1)(Y2+X2)
-    mul(t, q.t2d, s.c); // C = T1 * 2d * T2
-    mul(z, q.z2, s.d); // D = Z1 * 2 * Z2
-    sub(s.b, s.a, s.e); // E = B - A
-    sub(s.d, s.c, s.f); // F = D - C
-    Field25519.add(s.d, s.c, s.g); // G = D + C
-    Field25519.add(s.b, s.a, s.h); // H = B + A
-    finish(s);
+    add(q, s, true);
+  }
+
+  /** this = this + q; with {@code computeT} false, T is left stale for a following doubling. */
+  void add(Cached q, Scratch s, boolean computeT) {
+    subLoose(y, x, s.a);
+    addLoose(y, x, s.b);
+    // A = (Y1-X1)(Y2-X2), B = (Y1+X1)(Y2+X2)
+    mul2(s.a, q.yMinusX, s.a, s.b, q.yPlusX, s.b);
+    // C = T1 * 2d * T2, D = Z1 * 2 * Z2
+    mul2(t, q.t2d, s.c, z, q.z2, s.d);
+    subLoose(s.b, s.a, s.e); // E = B - A
+    subLoose(s.d, s.c, s.f); // F = D - C
+    addLoose(s.d, s.c, s.g); // G = D + C
+    addLoose(s.b, s.a, s.h); // H = B + A
+    finish(s, computeT);
   }
 
   /** this = 2 * this (dbl-2008-hwcd with a = -1). */
@@ -128,105 +167,37 @@ final class EdwardsPoint {
 
   /**
    * this = 2 * this; with {@code computeT} false, T is left stale, which is valid only when the
-   * next operation is another doubling (doubling never reads T). The flag is public loop state.
+   * next operation is another doubling (doubling never reads T).
+   *
+   * <p>The formula's E, F, G, H are A = X1^2, B = Y1^2, C = 2 Z1^2, E = (X1+Y1)^2 - A - B, G = B -
+   * A, F = G - C, H = -A - B. This code uses F' = -F and H' = -H, which negates all four outputs E
+   * F', G H', F' G, E H': the same projective point, with fewer negations.
    */
-  private void dbl(Scratch s, boolean computeT) {
-    sqr(x, s.a); // A = X1^2
-    sqr(y, s.b); // B = Y1^2
-    sqr(z, s.c);
-    Field25519.add(s.c, s.c, s.c); // C = 2 Z1^2
-    Field25519.add(x, y, s.e);
-    sqr(s.e, s.e);
-    sub(s.e, s.a, s.e);
-    sub(s.e, s.b, s.e); // E = (X1+Y1)^2 - A - B
-    sub(s.b, s.a, s.g); // G = aA + B = B - A
-    sub(s.g, s.c, s.f); // F = G - C
-    Field25519.add(s.a, s.b, s.h);
-    Field25519.neg(s.h, s.h); // H = aA - B = -A - B
-    mul(s.e, s.f, x); // X3 = E F
-    mul(s.g, s.h, y); // Y3 = G H
-    if (computeT) {
-      mul(s.e, s.h, t); // T3 = E H
-    }
-    mul(s.f, s.g, z); // Z3 = F G
+  void dbl(Scratch s, boolean computeT) {
+    sqr2(x, s.a, y, s.b); // A = X1^2, B = Y1^2
+    addLoose(x, y, s.e);
+    sqr2(z, s.c, s.e, s.e); // Z1^2, (X1+Y1)^2
+    addLoose(s.a, s.b, s.h); // H' = A + B
+    subLoose(s.b, s.a, s.g); // G = B - A
+    sub(s.e, s.h, s.e); // E = (X1+Y1)^2 - A - B
+    addLoose(s.c, s.c, s.c); // C = 2 Z1^2
+    sub(s.c, s.g, s.f); // F' = C - G
+    finish(s, computeT);
   }
 
-  private void finish(Scratch s) {
-    mul(s.e, s.f, x); // X3 = E F
-    mul(s.g, s.h, y); // Y3 = G H
-    mul(s.e, s.h, t); // T3 = E H
-    mul(s.f, s.g, z); // Z3 = F G
+  private void finish(Scratch s, boolean computeT) {
+    mul2(s.e, s.f, x, s.g, s.h, y); // X3 = E F, Y3 = G H
+    if (computeT) {
+      mul2(s.e, s.h, t, s.f, s.g, z); // T3 = E H, Z3 = F G
+    } else {
+      mul(s.f, s.g, z); // Z3 = F G
+    }
   }
 
   /** this = -this. */
   void negate() {
     Field25519.neg(x, x);
     Field25519.neg(t, t);
-  }
-
-  /**
-   * Returns k * p for a 32-byte little-endian scalar k < 2^253 (constant-time in k).
-   *
-   * <p>k is recoded into 64 signed digits e_i in [-8, 8) with k = sum(e_i 16^i); each step
-   * multiplies the accumulator by 16 and adds |e_i| * p from the table, negated when e_i < 0. The
-   * digit's magnitude selects the entry by scanning all eight entries with masks.
-   */
-  static EdwardsPoint multiply(EdwardsPoint p, byte[] k) {
-    // Callers pass canonical scalars (< l < 2^253), so the top digit stays within [0, 8]; only the
-    // public length is checked here, never a bit of the secret value.
-    if (k.length != 32) {
-      throw new IllegalArgumentException("scalar must be 32 bytes, got " + k.length);
-    }
-    byte[] e = new byte[64];
-    for (int i = 0; i < 32; i++) {
-      e[2 * i] = (byte) (k[i] & 15);
-      e[2 * i + 1] = (byte) ((k[i] >>> 4) & 15);
-    }
-    int carry = 0;
-    for (int i = 0; i < 63; i++) {
-      int v = e[i] + carry;
-      carry = (v + 8) >> 4;
-      e[i] = (byte) (v - (carry << 4));
-    }
-    e[63] = (byte) (e[63] + carry);
-
-    Scratch s = new Scratch();
-    Cached[] table = new Cached[8];
-    EdwardsPoint multiple = p.copy();
-    for (int j = 0; j < 8; j++) {
-      table[j] = new Cached();
-      if (j > 0) {
-        multiple.add(table[0], s);
-      }
-      table[j].set(multiple);
-    }
-
-    EdwardsPoint acc = identity();
-    Cached selected = new Cached();
-    long[] scratch = Field25519.zero();
-    for (int i = 63; i >= 0; i--) {
-      acc.dbl(s, false);
-      acc.dbl(s, false);
-      acc.dbl(s, false);
-      acc.dbl(s, true);
-      int digit = e[i];
-      int negative = (digit >>> 31) & 1;
-      int magnitude = (digit ^ -negative) + negative;
-      selected.setIdentity();
-      for (int j = 0; j < 8; j++) {
-        selected.cmov(table[j], equalMask(magnitude, j + 1));
-      }
-      selected.cneg(negative, scratch);
-      acc.add(selected, s);
-    }
-    Arrays.fill(e, (byte) 0);
-    return acc;
-  }
-
-  /** Returns 1 if a == b, else 0, for small non-negative ints (constant-time). */
-  private static int equalMask(int a, int b) {
-    int d = a ^ b;
-    return ((d | -d) >>> 31) ^ 1;
   }
 
   /** Returns this + other as a new point (allocating convenience for non-hot paths). */

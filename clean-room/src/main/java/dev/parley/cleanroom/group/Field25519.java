@@ -5,12 +5,20 @@ import java.math.BigInteger;
 /**
  * Arithmetic in GF(p), p = 2^255 - 19, the field under Curve25519 and ristretto255.
  *
- * <p>This is the small internal field API the group code is written against; a faster
- * implementation can replace this class without touching its callers. A field element is a {@code
- * long[5]} in radix 2^51: value = sum(f[i] * 2^(51*i)). Invariant: every limb an operation reads or
- * writes lies in [0, 2^51] (a "loosely reduced" element; the value may exceed p but stays below
- * 2p). Every operation carries its output back into that range, so any output can feed any input.
- * Output arrays may alias inputs.
+ * <p>This is the small internal field API the group code is written against. A field element is a
+ * {@code long[5]} in radix 2^51: value = sum(f[i] * 2^(51*i)), never necessarily below p. Two limb
+ * bounds keep every operation exact without carrying more than needed:
+ *
+ * <ul>
+ *   <li><b>reduced</b>: every limb in [0, 2^51 + 2^11). {@link #mul}, {@link #sqr}, {@link #add},
+ *       {@link #sub}, {@link #neg} and the other carrying operations return reduced elements.
+ *   <li><b>loose</b>: every limb in [0, 2^53). {@link #addLoose} and {@link #subLoose} take reduced
+ *       inputs and return loose sums and differences without a carry step; loose elements may only
+ *       be fed to {@link #mul}, {@link #sqr}, {@link #add}, {@link #sub}, {@link #neg} or {@link
+ *       #toBytes}, which accept loose inputs.
+ * </ul>
+ *
+ * Every other operation takes reduced inputs. Output arrays may alias inputs.
  *
  * <p>Every operation here is constant-time: no branch and no array index depends on a limb value.
  * The multiplication kernels live in {@link Radix51}.
@@ -19,6 +27,16 @@ final class Field25519 {
   static final BigInteger P = BigInteger.ONE.shiftLeft(255).subtract(BigInteger.valueOf(19));
 
   private static final long M51 = (1L << 51) - 1;
+
+  /** The limbs of 2p, added before subtracting a reduced element (each above 2^51 + 2^11). */
+  private static final long TWO_P_0 = (1L << 52) - 38;
+
+  private static final long TWO_P_1234 = (1L << 52) - 2;
+
+  /** The limbs of 8p, added before subtracting a loose element (each above 2^53). */
+  private static final long EIGHT_P_0 = (1L << 54) - 152;
+
+  private static final long EIGHT_P_1234 = (1L << 54) - 8;
 
   private Field25519() {}
 
@@ -56,67 +74,86 @@ final class Field25519 {
     return new BigInteger(be);
   }
 
-  /** z = a + b. */
+  /** z = a + b for loose inputs; z reduced. */
   static void add(long[] a, long[] b, long[] z) {
+    carry(a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3], a[4] + b[4], z);
+  }
+
+  /**
+   * z = a - b for loose inputs, computed as a + 8p - b so that no limb goes negative; z reduced.
+   */
+  static void sub(long[] a, long[] b, long[] z) {
+    carry(
+        a[0] + EIGHT_P_0 - b[0],
+        a[1] + EIGHT_P_1234 - b[1],
+        a[2] + EIGHT_P_1234 - b[2],
+        a[3] + EIGHT_P_1234 - b[3],
+        a[4] + EIGHT_P_1234 - b[4],
+        z);
+  }
+
+  /** z = -a for a loose input; z reduced. */
+  static void neg(long[] a, long[] z) {
+    carry(
+        EIGHT_P_0 - a[0],
+        EIGHT_P_1234 - a[1],
+        EIGHT_P_1234 - a[2],
+        EIGHT_P_1234 - a[3],
+        EIGHT_P_1234 - a[4],
+        z);
+  }
+
+  /** z = a + b for reduced inputs, without carrying; z loose (limbs below 2^52 + 2^12). */
+  static void addLoose(long[] a, long[] b, long[] z) {
     z[0] = a[0] + b[0];
     z[1] = a[1] + b[1];
     z[2] = a[2] + b[2];
     z[3] = a[3] + b[3];
     z[4] = a[4] + b[4];
-    carry(z);
   }
 
-  /** z = a - b, computed as a + 2p - b so that no limb goes negative. */
-  static void sub(long[] a, long[] b, long[] z) {
-    z[0] = a[0] + ((1L << 52) - 38) - b[0];
-    z[1] = a[1] + ((1L << 52) - 2) - b[1];
-    z[2] = a[2] + ((1L << 52) - 2) - b[2];
-    z[3] = a[3] + ((1L << 52) - 2) - b[3];
-    z[4] = a[4] + ((1L << 52) - 2) - b[4];
-    carry(z);
+  /**
+   * z = a - b as a + 2p - b for reduced inputs, without carrying; z loose (below 3 * 2^51 + 2^11).
+   */
+  static void subLoose(long[] a, long[] b, long[] z) {
+    z[0] = a[0] + TWO_P_0 - b[0];
+    z[1] = a[1] + TWO_P_1234 - b[1];
+    z[2] = a[2] + TWO_P_1234 - b[2];
+    z[3] = a[3] + TWO_P_1234 - b[3];
+    z[4] = a[4] + TWO_P_1234 - b[4];
   }
 
-  /** z = -a. */
-  static void neg(long[] a, long[] z) {
-    z[0] = ((1L << 52) - 38) - a[0];
-    z[1] = ((1L << 52) - 2) - a[1];
-    z[2] = ((1L << 52) - 2) - a[2];
-    z[3] = ((1L << 52) - 2) - a[3];
-    z[4] = ((1L << 52) - 2) - a[4];
-    carry(z);
+  /**
+   * One parallel carry step for limbs in [0, 2^55): each limb keeps its low 51 bits plus the carry
+   * (below 2^4) of the limb beneath, and limb 0 takes 19 times the carry out of limb 4 (2^255 = 19
+   * mod p). The result is reduced: limbs below 2^51 + 19 * 2^4.
+   */
+  private static void carry(long t0, long t1, long t2, long t3, long t4, long[] z) {
+    z[0] = (t0 & M51) + 19 * (t4 >>> 51);
+    z[1] = (t1 & M51) + (t0 >>> 51);
+    z[2] = (t2 & M51) + (t1 >>> 51);
+    z[3] = (t3 & M51) + (t2 >>> 51);
+    z[4] = (t4 & M51) + (t3 >>> 51);
   }
 
-  /** Carries limbs below 2^62 into the invariant range [0, 2^51]. */
-  private static void carry(long[] z) {
-    long c;
-    c = z[0] >>> 51;
-    z[0] &= M51;
-    z[1] += c;
-    c = z[1] >>> 51;
-    z[1] &= M51;
-    z[2] += c;
-    c = z[2] >>> 51;
-    z[2] &= M51;
-    z[3] += c;
-    c = z[3] >>> 51;
-    z[3] &= M51;
-    z[4] += c;
-    c = z[4] >>> 51;
-    z[4] &= M51;
-    z[0] += 19 * c;
-    c = z[0] >>> 51;
-    z[0] &= M51;
-    z[1] += c;
-  }
-
-  /** z = a * b. */
+  /** z = a * b for loose inputs; z reduced. */
   static void mul(long[] a, long[] b, long[] z) {
     Radix51.mul(a, b, z);
   }
 
-  /** z = a^2. */
+  /** z = a^2 for a loose input; z reduced. */
   static void sqr(long[] a, long[] z) {
     Radix51.sqr(a, z);
+  }
+
+  /** z = a * b and w = c * d (two independent products in one call); z must not alias c or d. */
+  static void mul2(long[] a, long[] b, long[] z, long[] c, long[] d, long[] w) {
+    Radix51.mul2(a, b, z, c, d, w);
+  }
+
+  /** z = a^2 and w = c^2 (two independent squares in one call); z must not alias c. */
+  static void sqr2(long[] a, long[] z, long[] c, long[] w) {
+    Radix51.sqr2(a, z, c, w);
   }
 
   /** z = a^(2^n), n >= 1. */
@@ -183,13 +220,15 @@ final class Field25519 {
   }
 
   /**
-   * Writes the canonical 32-byte little-endian encoding (value in [0, p)).
+   * Writes the canonical limbs (value in [0, p), each limb below 2^51) of a loose element into r.
    *
-   * <p>With limbs in [0, 2^51] the value is below 2p, so it is at least p exactly when value + 19
-   * reaches 2^255; q is that overflow bit, and (value + 19q) mod 2^255 is the reduced value.
+   * <p>One carry step makes the element reduced, so its value is below 2^255 + 2^216 < 2p; it is
+   * then at least p exactly when value + 19 reaches 2^255. q is that overflow bit, computed by
+   * carrying 19 through the limbs, and (value + 19q) mod 2^255 is the canonical value.
    */
-  static byte[] toBytes(long[] a) {
-    long t0 = a[0], t1 = a[1], t2 = a[2], t3 = a[3], t4 = a[4];
+  static void canonical(long[] a, long[] r) {
+    carry(a[0], a[1], a[2], a[3], a[4], r);
+    long t0 = r[0], t1 = r[1], t2 = r[2], t3 = r[3], t4 = r[4];
     long q = (t0 + 19) >>> 51;
     q = (t1 + q) >>> 51;
     q = (t2 + q) >>> 51;
@@ -197,25 +236,29 @@ final class Field25519 {
     q = (t4 + q) >>> 51;
     t0 += 19 * q;
     t1 += t0 >>> 51;
-    t0 &= M51;
     t2 += t1 >>> 51;
-    t1 &= M51;
     t3 += t2 >>> 51;
-    t2 &= M51;
     t4 += t3 >>> 51;
-    t3 &= M51;
-    t4 &= M51;
+    r[0] = t0 & M51;
+    r[1] = t1 & M51;
+    r[2] = t2 & M51;
+    r[3] = t3 & M51;
+    r[4] = t4 & M51;
+  }
+
+  /** Writes the canonical 32-byte little-endian encoding (value in [0, p)) of a loose element. */
+  static byte[] toBytes(long[] a) {
+    long[] r = new long[5];
+    canonical(a, r);
+    long[] words = {
+      r[0] | (r[1] << 51),
+      (r[1] >>> 13) | (r[2] << 38),
+      (r[2] >>> 26) | (r[3] << 25),
+      (r[3] >>> 39) | (r[4] << 12)
+    };
     byte[] out = new byte[32];
-    long[] limbs = {t0, t1, t2, t3, t4};
     for (int i = 0; i < 32; i++) {
-      int bit = 8 * i;
-      int limb = bit / 51;
-      int shift = bit % 51;
-      long v = limbs[limb] >>> shift;
-      if (shift > 43 && limb < 4) {
-        v |= limbs[limb + 1] << (51 - shift);
-      }
-      out[i] = (byte) v;
+      out[i] = (byte) (words[i >>> 3] >>> (8 * (i & 7)));
     }
     return out;
   }
@@ -244,12 +287,10 @@ final class Field25519 {
 
   /** Returns 1 if a is zero mod p, else 0 (constant-time). */
   static int isZero(long[] a) {
-    byte[] s = toBytes(a);
-    int acc = 0;
-    for (byte x : s) {
-      acc |= x;
-    }
-    return ((acc & 0xFF) - 1) >>> 31;
+    long[] r = new long[5];
+    canonical(a, r);
+    long acc = r[0] | r[1] | r[2] | r[3] | r[4];
+    return (int) (((acc | -acc) >>> 63) ^ 1);
   }
 
   /** Returns 1 if a = b mod p, else 0 (constant-time). */
@@ -261,7 +302,9 @@ final class Field25519 {
 
   /** IS_NEGATIVE (RFC 9496 §3.1): 1 if the canonical value is odd, else 0. */
   static int isNegative(long[] a) {
-    return toBytes(a)[0] & 1;
+    long[] r = new long[5];
+    canonical(a, r);
+    return (int) (r[0] & 1);
   }
 
   /** Conditional move: z = a when flag is 1, z unchanged when flag is 0 (constant-time). */

@@ -4,229 +4,239 @@ package dev.parley.cleanroom.group;
  * The multiplication and squaring kernels of {@link Field25519} in radix 2^51.
  *
  * <p>Coefficient k of a product collects a_i*b_j with i+j = k plus 19*a_i*b_j with i+j = k+5, since
- * 2^255 = 19 mod p. A product of two limbs needs up to 107 bits: {@link Math#multiplyHigh} gives
- * the upper 64, and each product is split at once into its low 51 bits ("lo") and the rest ("hi"),
- * so sums of five products never overflow a signed long. Bounds for limbs in [0, 2^51]: a product
- * with a factor 19*b_j is below 2^106.3, each hi below 2^55.3, each sum of five lo below 2^54 and
- * of five hi below 2^57.7. Straight-line code: constant-time.
+ * 2^255 = 19 mod p. For input limbs below 2^53 every coefficient c_k is an integer below 77 * 2^106
+ * < 2^112.3, too wide for a long, and Java has no 64x64->128 multiply that yields both halves at
+ * once. So each c_k is computed twice, with independent hardware:
+ *
+ * <ol>
+ *   <li>exactly modulo 2^64, as a wrapping sum of long products: w_k = c_k mod 2^64 (as a signed
+ *       long);
+ *   <li>approximately, as a double-precision sum of products with fused multiply-add: d_k, summed
+ *       as a two-branch tree to shorten the dependency chain. Limbs below 2^53 convert to double
+ *       exactly; each of the at most six roundings errs by at most 2^-53 times a partial sum below
+ *       2^112.3, and scaling by 19 or 38 in double precision adds at most 2^-53 * c_k, so |d_k -
+ *       c_k| < 2^62.1.
+ * </ol>
+ *
+ * Since c_k - w_k is a multiple of 2^64, m = round((d_k - w_k) / 2^64) recovers it exactly: the
+ * conversion of w_k and the subtraction add at most 2^59.4, so the total error stays below 0.31 of
+ * a unit (half a unit would be needed to round wrongly). Then c_k >> 51 = (w_k >> 51) + m * 2^13
+ * and c_k mod 2^51 = w_k mod 2^51. The rounding adds 1.5 * 2^52 (whose ulp is 1) in the same fused
+ * operation and reads the integer out of the low mantissa bits, so there is no branch and no
+ * double-to-long conversion stub.
+ *
+ * <p>{@link #mul2} and {@link #sqr2} compute two independent products in one call, which lets the
+ * processor overlap them and saves a call (about 5% per product, measured); the point formulas use
+ * them wherever two products are independent.
+ *
+ * <p>Output limbs are below 2^51 + 2^11 (the "reduced" bound of {@link Field25519}). Constant-time:
+ * straight-line code; integer multiply and the double-precision multiply, FMA, add and conversions
+ * run in data-independent time on x86-64 and AArch64 for normal numbers and zero, and no value here
+ * is subnormal (every double is an integer, or an integer times 2^-64, of magnitude zero or at
+ * least 2^-64).
  */
 final class Radix51 {
   private static final long M51 = (1L << 51) - 1;
+  private static final double TWO_POW_M64 = 0x1p-64;
+  private static final double ROUNDER = 0x1.8p52;
 
   private Radix51() {}
 
-  /** z = a * b for limbs in [0, 2^51]; output limbs in [0, 2^51]. */
+  /** z = a * b for limbs in [0, 2^53); z may alias a or b. */
   static void mul(long[] a, long[] b, long[] z) {
     long a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4];
     long b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3], b4 = b[4];
-    long b1x = 19 * b1, b2x = 19 * b2, b3x = 19 * b3, b4x = 19 * b4;
-    long p;
-    long lo0, lo1, lo2, lo3, lo4;
-    long hi0, hi1, hi2, hi3, hi4;
+    long c1 = 19 * b1, c2 = 19 * b2, c3 = 19 * b3, c4 = 19 * b4;
+    double x0 = a0, x1 = a1, x2 = a2, x3 = a3, x4 = a4;
+    double y0 = b0, y1 = b1, y2 = b2, y3 = b3, y4 = b4;
+    double e1 = 19 * y1, e2 = 19 * y2, e3 = 19 * y3, e4 = 19 * y4;
 
-    // Coefficient k collects a_i*b_j with i+j = k, plus 19*a_i*b_j with i+j = k+5.
-    // Each 128-bit product is split into its low 51 bits (lo) and the rest (hi).
-    p = a0 * b0;
-    lo0 = p & M51;
-    hi0 = (Math.multiplyHigh(a0, b0) << 13) | (p >>> 51);
-    p = a1 * b4x;
-    lo0 += p & M51;
-    hi0 += (Math.multiplyHigh(a1, b4x) << 13) | (p >>> 51);
-    p = a2 * b3x;
-    lo0 += p & M51;
-    hi0 += (Math.multiplyHigh(a2, b3x) << 13) | (p >>> 51);
-    p = a3 * b2x;
-    lo0 += p & M51;
-    hi0 += (Math.multiplyHigh(a3, b2x) << 13) | (p >>> 51);
-    p = a4 * b1x;
-    lo0 += p & M51;
-    hi0 += (Math.multiplyHigh(a4, b1x) << 13) | (p >>> 51);
+    long w0 = a0 * b0 + a1 * c4 + a2 * c3 + a3 * c2 + a4 * c1;
+    long w1 = a0 * b1 + a1 * b0 + a2 * c4 + a3 * c3 + a4 * c2;
+    long w2 = a0 * b2 + a1 * b1 + a2 * b0 + a3 * c4 + a4 * c3;
+    long w3 = a0 * b3 + a1 * b2 + a2 * b1 + a3 * b0 + a4 * c4;
+    long w4 = a0 * b4 + a1 * b3 + a2 * b2 + a3 * b1 + a4 * b0;
 
-    p = a0 * b1;
-    lo1 = p & M51;
-    hi1 = (Math.multiplyHigh(a0, b1) << 13) | (p >>> 51);
-    p = a1 * b0;
-    lo1 += p & M51;
-    hi1 += (Math.multiplyHigh(a1, b0) << 13) | (p >>> 51);
-    p = a2 * b4x;
-    lo1 += p & M51;
-    hi1 += (Math.multiplyHigh(a2, b4x) << 13) | (p >>> 51);
-    p = a3 * b3x;
-    lo1 += p & M51;
-    hi1 += (Math.multiplyHigh(a3, b3x) << 13) | (p >>> 51);
-    p = a4 * b2x;
-    lo1 += p & M51;
-    hi1 += (Math.multiplyHigh(a4, b2x) << 13) | (p >>> 51);
+    double d0 = Math.fma(x4, e1, Math.fma(x1, e4, x0 * y0) + Math.fma(x3, e2, x2 * e3));
+    double d1 = Math.fma(x4, e2, Math.fma(x1, y0, x0 * y1) + Math.fma(x3, e3, x2 * e4));
+    double d2 = Math.fma(x4, e3, Math.fma(x1, y1, x0 * y2) + Math.fma(x3, e4, x2 * y0));
+    double d3 = Math.fma(x4, e4, Math.fma(x1, y2, x0 * y3) + Math.fma(x3, y0, x2 * y1));
+    double d4 = Math.fma(x4, y0, Math.fma(x1, y3, x0 * y4) + Math.fma(x3, y1, x2 * y2));
 
-    p = a0 * b2;
-    lo2 = p & M51;
-    hi2 = (Math.multiplyHigh(a0, b2) << 13) | (p >>> 51);
-    p = a1 * b1;
-    lo2 += p & M51;
-    hi2 += (Math.multiplyHigh(a1, b1) << 13) | (p >>> 51);
-    p = a2 * b0;
-    lo2 += p & M51;
-    hi2 += (Math.multiplyHigh(a2, b0) << 13) | (p >>> 51);
-    p = a3 * b4x;
-    lo2 += p & M51;
-    hi2 += (Math.multiplyHigh(a3, b4x) << 13) | (p >>> 51);
-    p = a4 * b3x;
-    lo2 += p & M51;
-    hi2 += (Math.multiplyHigh(a4, b3x) << 13) | (p >>> 51);
-
-    p = a0 * b3;
-    lo3 = p & M51;
-    hi3 = (Math.multiplyHigh(a0, b3) << 13) | (p >>> 51);
-    p = a1 * b2;
-    lo3 += p & M51;
-    hi3 += (Math.multiplyHigh(a1, b2) << 13) | (p >>> 51);
-    p = a2 * b1;
-    lo3 += p & M51;
-    hi3 += (Math.multiplyHigh(a2, b1) << 13) | (p >>> 51);
-    p = a3 * b0;
-    lo3 += p & M51;
-    hi3 += (Math.multiplyHigh(a3, b0) << 13) | (p >>> 51);
-    p = a4 * b4x;
-    lo3 += p & M51;
-    hi3 += (Math.multiplyHigh(a4, b4x) << 13) | (p >>> 51);
-
-    p = a0 * b4;
-    lo4 = p & M51;
-    hi4 = (Math.multiplyHigh(a0, b4) << 13) | (p >>> 51);
-    p = a1 * b3;
-    lo4 += p & M51;
-    hi4 += (Math.multiplyHigh(a1, b3) << 13) | (p >>> 51);
-    p = a2 * b2;
-    lo4 += p & M51;
-    hi4 += (Math.multiplyHigh(a2, b2) << 13) | (p >>> 51);
-    p = a3 * b1;
-    lo4 += p & M51;
-    hi4 += (Math.multiplyHigh(a3, b1) << 13) | (p >>> 51);
-    p = a4 * b0;
-    lo4 += p & M51;
-    hi4 += (Math.multiplyHigh(a4, b0) << 13) | (p >>> 51);
-
-    finish(lo0, lo1, lo2, lo3, lo4, hi0, hi1, hi2, hi3, hi4, z);
+    finish(w0, w1, w2, w3, w4, d0, d1, d2, d3, d4, z);
   }
 
-  /** z = a^2 for limbs in [0, 2^51]; output limbs in [0, 2^51]. */
+  /** z = a^2 for limbs in [0, 2^53); z may alias a. */
   static void sqr(long[] a, long[] z) {
     long a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4];
-    long d0 = 2 * a0, d1 = 2 * a1, d2 = 2 * a2, d3 = 2 * a3;
-    long a3x = 19 * a3, a4x = 19 * a4;
-    long p;
-    long lo0, lo1, lo2, lo3, lo4;
-    long hi0, hi1, hi2, hi3, hi4;
+    long twoA0 = 2 * a0, twoA1 = 2 * a1;
+    long a3x19 = 19 * a3, a4x19 = 19 * a4, a3x38 = 2 * a3x19, a4x38 = 2 * a4x19;
+    double x0 = a0, x1 = a1, x2 = a2, x3 = a3, x4 = a4;
+    double twoX0 = 2 * x0, twoX1 = 2 * x1;
+    double x3x19 = 19 * x3, x4x19 = 19 * x4, x3x38 = 38 * x3, x4x38 = 38 * x4;
 
-    // c0 = a0^2 + 2*19*(a1*a4 + a2*a3)
-    p = a0 * a0;
-    lo0 = p & M51;
-    hi0 = (Math.multiplyHigh(a0, a0) << 13) | (p >>> 51);
-    p = d1 * a4x;
-    lo0 += p & M51;
-    hi0 += (Math.multiplyHigh(d1, a4x) << 13) | (p >>> 51);
-    p = d2 * a3x;
-    lo0 += p & M51;
-    hi0 += (Math.multiplyHigh(d2, a3x) << 13) | (p >>> 51);
+    // c0 = a0^2 + 38 (a1 a4 + a2 a3)      c1 = 2 a0 a1 + 38 a2 a4 + 19 a3^2
+    // c2 = 2 a0 a2 + a1^2 + 38 a3 a4      c3 = 2 a0 a3 + 2 a1 a2 + 19 a4^2
+    // c4 = 2 a0 a4 + 2 a1 a3 + a2^2
+    long w0 = a0 * a0 + a1 * a4x38 + a2 * a3x38;
+    long w1 = twoA0 * a1 + a2 * a4x38 + a3 * a3x19;
+    long w2 = twoA0 * a2 + a1 * a1 + a3 * a4x38;
+    long w3 = twoA0 * a3 + twoA1 * a2 + a4 * a4x19;
+    long w4 = twoA0 * a4 + twoA1 * a3 + a2 * a2;
 
-    // c1 = 2*a0*a1 + 19*(2*a2*a4 + a3^2)
-    p = d0 * a1;
-    lo1 = p & M51;
-    hi1 = (Math.multiplyHigh(d0, a1) << 13) | (p >>> 51);
-    p = d2 * a4x;
-    lo1 += p & M51;
-    hi1 += (Math.multiplyHigh(d2, a4x) << 13) | (p >>> 51);
-    p = a3 * a3x;
-    lo1 += p & M51;
-    hi1 += (Math.multiplyHigh(a3, a3x) << 13) | (p >>> 51);
+    double d0 = Math.fma(x2, x3x38, Math.fma(x1, x4x38, x0 * x0));
+    double d1 = Math.fma(x3, x3x19, Math.fma(x2, x4x38, twoX0 * x1));
+    double d2 = Math.fma(x3, x4x38, Math.fma(x1, x1, twoX0 * x2));
+    double d3 = Math.fma(x4, x4x19, Math.fma(twoX1, x2, twoX0 * x3));
+    double d4 = Math.fma(x2, x2, Math.fma(twoX1, x3, twoX0 * x4));
 
-    // c2 = 2*a0*a2 + a1^2 + 2*19*a3*a4
-    p = d0 * a2;
-    lo2 = p & M51;
-    hi2 = (Math.multiplyHigh(d0, a2) << 13) | (p >>> 51);
-    p = a1 * a1;
-    lo2 += p & M51;
-    hi2 += (Math.multiplyHigh(a1, a1) << 13) | (p >>> 51);
-    p = d3 * a4x;
-    lo2 += p & M51;
-    hi2 += (Math.multiplyHigh(d3, a4x) << 13) | (p >>> 51);
-
-    // c3 = 2*a0*a3 + 2*a1*a2 + 19*a4^2
-    p = d0 * a3;
-    lo3 = p & M51;
-    hi3 = (Math.multiplyHigh(d0, a3) << 13) | (p >>> 51);
-    p = d1 * a2;
-    lo3 += p & M51;
-    hi3 += (Math.multiplyHigh(d1, a2) << 13) | (p >>> 51);
-    p = a4 * a4x;
-    lo3 += p & M51;
-    hi3 += (Math.multiplyHigh(a4, a4x) << 13) | (p >>> 51);
-
-    // c4 = 2*a0*a4 + 2*a1*a3 + a2^2
-    p = d0 * a4;
-    lo4 = p & M51;
-    hi4 = (Math.multiplyHigh(d0, a4) << 13) | (p >>> 51);
-    p = d1 * a3;
-    lo4 += p & M51;
-    hi4 += (Math.multiplyHigh(d1, a3) << 13) | (p >>> 51);
-    p = a2 * a2;
-    lo4 += p & M51;
-    hi4 += (Math.multiplyHigh(a2, a2) << 13) | (p >>> 51);
-
-    finish(lo0, lo1, lo2, lo3, lo4, hi0, hi1, hi2, hi3, hi4, z);
+    finish(w0, w1, w2, w3, w4, d0, d1, d2, d3, d4, z);
   }
 
   /**
-   * Recombines split coefficients: value = sum(lo_k 2^(51k)) + sum(hi_k 2^(51(k+1))), where the
-   * term hi_4 * 2^255 folds back as 19 * hi_4 (2^255 = 19 mod p). Inputs: lo_k < 2^54, hi_k < 2^61.
+   * z = a * b and w = c * d in one call, for two independent products (the processor overlaps
+   * them); same bounds and aliasing rules as {@link #mul}, and z must not alias c or d.
+   */
+  static void mul2(long[] a, long[] b, long[] z, long[] c, long[] d, long[] w) {
+    // The body of mul twice: suffix a for a * b -> z, suffix b for c * d -> w.
+    long a0a = a[0], a1a = a[1], a2a = a[2], a3a = a[3], a4a = a[4];
+    long b0a = b[0], b1a = b[1], b2a = b[2], b3a = b[3], b4a = b[4];
+    long c1a = 19 * b1a, c2a = 19 * b2a, c3a = 19 * b3a, c4a = 19 * b4a;
+    double x0a = a0a, x1a = a1a, x2a = a2a, x3a = a3a, x4a = a4a;
+    double y0a = b0a, y1a = b1a, y2a = b2a, y3a = b3a, y4a = b4a;
+    double e1a = 19 * y1a, e2a = 19 * y2a, e3a = 19 * y3a, e4a = 19 * y4a;
+
+    long w0a = a0a * b0a + a1a * c4a + a2a * c3a + a3a * c2a + a4a * c1a;
+    long w1a = a0a * b1a + a1a * b0a + a2a * c4a + a3a * c3a + a4a * c2a;
+    long w2a = a0a * b2a + a1a * b1a + a2a * b0a + a3a * c4a + a4a * c3a;
+    long w3a = a0a * b3a + a1a * b2a + a2a * b1a + a3a * b0a + a4a * c4a;
+    long w4a = a0a * b4a + a1a * b3a + a2a * b2a + a3a * b1a + a4a * b0a;
+
+    double d0a = Math.fma(x4a, e1a, Math.fma(x1a, e4a, x0a * y0a) + Math.fma(x3a, e2a, x2a * e3a));
+    double d1a = Math.fma(x4a, e2a, Math.fma(x1a, y0a, x0a * y1a) + Math.fma(x3a, e3a, x2a * e4a));
+    double d2a = Math.fma(x4a, e3a, Math.fma(x1a, y1a, x0a * y2a) + Math.fma(x3a, e4a, x2a * y0a));
+    double d3a = Math.fma(x4a, e4a, Math.fma(x1a, y2a, x0a * y3a) + Math.fma(x3a, y0a, x2a * y1a));
+    double d4a = Math.fma(x4a, y0a, Math.fma(x1a, y3a, x0a * y4a) + Math.fma(x3a, y1a, x2a * y2a));
+
+    finish(w0a, w1a, w2a, w3a, w4a, d0a, d1a, d2a, d3a, d4a, z);
+
+    long a0b = c[0], a1b = c[1], a2b = c[2], a3b = c[3], a4b = c[4];
+    long b0b = d[0], b1b = d[1], b2b = d[2], b3b = d[3], b4b = d[4];
+    long c1b = 19 * b1b, c2b = 19 * b2b, c3b = 19 * b3b, c4b = 19 * b4b;
+    double x0b = a0b, x1b = a1b, x2b = a2b, x3b = a3b, x4b = a4b;
+    double y0b = b0b, y1b = b1b, y2b = b2b, y3b = b3b, y4b = b4b;
+    double e1b = 19 * y1b, e2b = 19 * y2b, e3b = 19 * y3b, e4b = 19 * y4b;
+
+    long w0b = a0b * b0b + a1b * c4b + a2b * c3b + a3b * c2b + a4b * c1b;
+    long w1b = a0b * b1b + a1b * b0b + a2b * c4b + a3b * c3b + a4b * c2b;
+    long w2b = a0b * b2b + a1b * b1b + a2b * b0b + a3b * c4b + a4b * c3b;
+    long w3b = a0b * b3b + a1b * b2b + a2b * b1b + a3b * b0b + a4b * c4b;
+    long w4b = a0b * b4b + a1b * b3b + a2b * b2b + a3b * b1b + a4b * b0b;
+
+    double d0b = Math.fma(x4b, e1b, Math.fma(x1b, e4b, x0b * y0b) + Math.fma(x3b, e2b, x2b * e3b));
+    double d1b = Math.fma(x4b, e2b, Math.fma(x1b, y0b, x0b * y1b) + Math.fma(x3b, e3b, x2b * e4b));
+    double d2b = Math.fma(x4b, e3b, Math.fma(x1b, y1b, x0b * y2b) + Math.fma(x3b, e4b, x2b * y0b));
+    double d3b = Math.fma(x4b, e4b, Math.fma(x1b, y2b, x0b * y3b) + Math.fma(x3b, y0b, x2b * y1b));
+    double d4b = Math.fma(x4b, y0b, Math.fma(x1b, y3b, x0b * y4b) + Math.fma(x3b, y1b, x2b * y2b));
+
+    finish(w0b, w1b, w2b, w3b, w4b, d0b, d1b, d2b, d3b, d4b, w);
+  }
+
+  /**
+   * z = a^2 and w = c^2 in one call, for two independent squares; same bounds as {@link #sqr}, and
+   * z must not alias c.
+   */
+  static void sqr2(long[] a, long[] z, long[] c, long[] w) {
+    // The body of sqr twice: suffix a for a -> z, suffix b for c -> w.
+    long a0a = a[0], a1a = a[1], a2a = a[2], a3a = a[3], a4a = a[4];
+    long twoA0a = 2 * a0a, twoA1a = 2 * a1a;
+    long a3x19a = 19 * a3a, a4x19a = 19 * a4a, a3x38a = 2 * a3x19a, a4x38a = 2 * a4x19a;
+    double x0a = a0a, x1a = a1a, x2a = a2a, x3a = a3a, x4a = a4a;
+    double twoX0a = 2 * x0a, twoX1a = 2 * x1a;
+    double x3x19a = 19 * x3a, x4x19a = 19 * x4a, x3x38a = 38 * x3a, x4x38a = 38 * x4a;
+
+    long w0a = a0a * a0a + a1a * a4x38a + a2a * a3x38a;
+    long w1a = twoA0a * a1a + a2a * a4x38a + a3a * a3x19a;
+    long w2a = twoA0a * a2a + a1a * a1a + a3a * a4x38a;
+    long w3a = twoA0a * a3a + twoA1a * a2a + a4a * a4x19a;
+    long w4a = twoA0a * a4a + twoA1a * a3a + a2a * a2a;
+
+    double d0a = Math.fma(x2a, x3x38a, Math.fma(x1a, x4x38a, x0a * x0a));
+    double d1a = Math.fma(x3a, x3x19a, Math.fma(x2a, x4x38a, twoX0a * x1a));
+    double d2a = Math.fma(x3a, x4x38a, Math.fma(x1a, x1a, twoX0a * x2a));
+    double d3a = Math.fma(x4a, x4x19a, Math.fma(twoX1a, x2a, twoX0a * x3a));
+    double d4a = Math.fma(x2a, x2a, Math.fma(twoX1a, x3a, twoX0a * x4a));
+
+    finish(w0a, w1a, w2a, w3a, w4a, d0a, d1a, d2a, d3a, d4a, z);
+
+    long a0b = c[0], a1b = c[1], a2b = c[2], a3b = c[3], a4b = c[4];
+    long twoA0b = 2 * a0b, twoA1b = 2 * a1b;
+    long a3x19b = 19 * a3b, a4x19b = 19 * a4b, a3x38b = 2 * a3x19b, a4x38b = 2 * a4x19b;
+    double x0b = a0b, x1b = a1b, x2b = a2b, x3b = a3b, x4b = a4b;
+    double twoX0b = 2 * x0b, twoX1b = 2 * x1b;
+    double x3x19b = 19 * x3b, x4x19b = 19 * x4b, x3x38b = 38 * x3b, x4x38b = 38 * x4b;
+
+    long w0b = a0b * a0b + a1b * a4x38b + a2b * a3x38b;
+    long w1b = twoA0b * a1b + a2b * a4x38b + a3b * a3x19b;
+    long w2b = twoA0b * a2b + a1b * a1b + a3b * a4x38b;
+    long w3b = twoA0b * a3b + twoA1b * a2b + a4b * a4x19b;
+    long w4b = twoA0b * a4b + twoA1b * a3b + a2b * a2b;
+
+    double d0b = Math.fma(x2b, x3x38b, Math.fma(x1b, x4x38b, x0b * x0b));
+    double d1b = Math.fma(x3b, x3x19b, Math.fma(x2b, x4x38b, twoX0b * x1b));
+    double d2b = Math.fma(x3b, x4x38b, Math.fma(x1b, x1b, twoX0b * x2b));
+    double d3b = Math.fma(x4b, x4x19b, Math.fma(twoX1b, x2b, twoX0b * x3b));
+    double d4b = Math.fma(x2b, x2b, Math.fma(twoX1b, x3b, twoX0b * x4b));
+
+    finish(w0b, w1b, w2b, w3b, w4b, d0b, d1b, d2b, d3b, d4b, w);
+  }
+
+  /**
+   * c_k >> 51 from the exact low word w = c_k mod 2^64 and the estimate d of c_k. The rounded sum
+   * (d - w) / 2^64 + 1.5 * 2^52 has the bits of 1.5 * 2^52 plus m, with m below 2^49; shifted left
+   * by 13, the bits of 1.5 * 2^52 (lowest set bit 51) vanish modulo 2^64 and m * 2^13 remains.
+   */
+  private static long high(long w, double d) {
+    long rounded = Double.doubleToRawLongBits(Math.fma(d - w, TWO_POW_M64, ROUNDER));
+    return (w >> 51) + (rounded << 13);
+  }
+
+  /**
+   * Recombines the coefficients: value = sum((w_k mod 2^51) 2^(51k)) + sum(h_k 2^(51(k+1))) with
+   * h_k = c_k >> 51 below 2^61.3, where the term h_4 * 2^255 folds back as 19 * h_4. One parallel
+   * carry step, then the fold and a last carry from limb 0 into limb 1: every carry is below 2^10.3
+   * and 19 * (h_4 >> 51) below 2^10.7, so all output limbs stay below 2^51 + 2^11.
    */
   private static void finish(
-      long lo0,
-      long lo1,
-      long lo2,
-      long lo3,
-      long lo4,
-      long hi0,
-      long hi1,
-      long hi2,
-      long hi3,
-      long hi4,
+      long w0,
+      long w1,
+      long w2,
+      long w3,
+      long w4,
+      double d0,
+      double d1,
+      double d2,
+      double d3,
+      double d4,
       long[] z) {
-    long t0 = lo0;
-    long t1 = lo1 + hi0;
-    long t2 = lo2 + hi1;
-    long t3 = lo3 + hi2;
-    long t4 = lo4 + hi3;
-    long t5 = hi4;
-    long c;
-    c = t0 >>> 51;
-    t0 &= M51;
-    t1 += c;
-    c = t1 >>> 51;
-    t1 &= M51;
-    t2 += c;
-    c = t2 >>> 51;
-    t2 &= M51;
-    t3 += c;
-    c = t3 >>> 51;
-    t3 &= M51;
-    t4 += c;
-    c = t4 >>> 51;
-    t4 &= M51;
-    t5 += c;
-    // t5 < 2^62: fold its low 51 bits into limb 0 and the rest into limb 1, each times 19.
-    t0 += 19 * (t5 & M51);
-    t1 += 19 * (t5 >>> 51);
-    c = t0 >>> 51;
-    t0 &= M51;
-    t1 += c;
-    c = t1 >>> 51;
-    t1 &= M51;
-    t2 += c;
-    z[0] = t0;
-    z[1] = t1;
-    z[2] = t2;
-    z[3] = t3;
-    z[4] = t4;
+    long h0 = high(w0, d0), h1 = high(w1, d1), h2 = high(w2, d2), h3 = high(w3, d3);
+    long h4 = high(w4, d4);
+    long t1 = (w1 & M51) + h0;
+    long t2 = (w2 & M51) + h1;
+    long t3 = (w3 & M51) + h2;
+    long t4 = (w4 & M51) + h3;
+    long r0 = w0 & M51;
+    long r1 = t1 & M51;
+    long r2 = (t2 & M51) + (t1 >>> 51);
+    long r3 = (t3 & M51) + (t2 >>> 51);
+    long r4 = (t4 & M51) + (t3 >>> 51);
+    long t5 = h4 + (t4 >>> 51);
+    r0 += 19 * (t5 & M51);
+    r1 += 19 * (t5 >>> 51) + (r0 >>> 51);
+    z[0] = r0 & M51;
+    z[1] = r1;
+    z[2] = r2;
+    z[3] = r3;
+    z[4] = r4;
   }
 }

@@ -164,23 +164,32 @@ final class RistrettoCodec {
 
   /** Encode (RFC 9496 §4.3.2). Constant-time. */
   static byte[] encode(EdwardsPoint p) {
-    long[] x0 = p.x;
-    long[] y0 = p.y;
-    long[] z0 = p.z;
-    long[] t0 = p.t;
     // u1 = (z0 + y0) * (z0 - y0)
     long[] u1 = zero();
     long[] tmp = zero();
-    add(z0, y0, u1);
-    sub(z0, y0, tmp);
+    add(p.z, p.y, u1);
+    sub(p.z, p.y, tmp);
     mul(u1, tmp, u1);
     long[] u2 = zero();
-    mul(x0, y0, u2); // u2 = x0 * y0
+    mul(p.x, p.y, u2); // u2 = x0 * y0
     // (_, invsqrt) = SQRT_RATIO_M1(1, u1 * u2^2)
     sqr(u2, tmp);
     mul(tmp, u1, tmp);
     long[] invsqrt = zero();
     sqrtRatioM1(one(), tmp, invsqrt);
+    return encodeWith(p, u1, u2, invsqrt);
+  }
+
+  /**
+   * The rest of Encode (RFC 9496 §4.3.2) once invsqrt = SQRT_RATIO_M1(1, u1 * u2^2) is known, with
+   * u1 = (z0 + y0) * (z0 - y0) and u2 = x0 * y0. Constant-time.
+   */
+  static byte[] encodeWith(EdwardsPoint p, long[] u1, long[] u2, long[] invsqrt) {
+    long[] x0 = p.x;
+    long[] y0 = p.y;
+    long[] z0 = p.z;
+    long[] t0 = p.t;
+    long[] tmp = zero();
     long[] den1 = zero();
     mul(invsqrt, u1, den1);
     long[] den2 = zero();

@@ -34,6 +34,16 @@ public final class RistrettoElement {
     this.point = point;
   }
 
+  /** Wraps a point computed in this package; the caller hands over ownership. */
+  static RistrettoElement of(EdwardsPoint point) {
+    return new RistrettoElement(point);
+  }
+
+  /** The underlying point, for the algorithms of this package; callers must not modify it. */
+  EdwardsPoint point() {
+    return point;
+  }
+
   /**
    * Returns the identity element (encoded as 32 zero bytes).
    *
@@ -126,17 +136,20 @@ public final class RistrettoElement {
   }
 
   /**
-   * Returns k * this, in time independent of k (signed fixed-window, masked table lookup).
+   * Returns k * this, in time independent of k (signed fixed-window, masked table lookup); to
+   * multiply many elements by one scalar, {@link ScalarMultiplier} recodes the scalar only once.
    *
    * @param k the scalar, possibly secret
    * @return the product
    */
   public RistrettoElement multiply(Scalar k) {
     byte[] bytes = k.littleEndianBytes();
+    byte[] digits = SignedRadix16.recode(bytes);
     try {
-      return new RistrettoElement(EdwardsPoint.multiply(point, bytes));
+      return new RistrettoElement(SignedRadix16.multiply(point, digits));
     } finally {
       Arrays.fill(bytes, (byte) 0);
+      Arrays.fill(digits, (byte) 0);
     }
   }
 

@@ -4,7 +4,8 @@
  * map.
  *
  * <p>Public types: {@link dev.parley.cleanroom.group.RistrettoElement}, {@link
- * dev.parley.cleanroom.group.Scalar} and {@link
+ * dev.parley.cleanroom.group.Scalar}, {@link dev.parley.cleanroom.group.ScalarMultiplier} (a secret
+ * scalar recoded once for many multiplications, with batched encoding) and {@link
  * dev.parley.cleanroom.group.InvalidEncodingException}. The field ({@code Field25519}) and point
  * formulas ({@code EdwardsPoint}) are internal, so their representation can change without touching
  * callers.

@@ -2,6 +2,7 @@ package dev.parley.cleanroom.oprf;
 
 import dev.parley.cleanroom.group.RistrettoElement;
 import dev.parley.cleanroom.group.Scalar;
+import dev.parley.cleanroom.group.ScalarMultiplier;
 import dev.parley.cleanroom.h2c.HashToRistretto255;
 import dev.parley.ledger.secret.SecretKeyAccess;
 import java.security.SecureRandom;
@@ -16,6 +17,7 @@ import java.util.Arrays;
  */
 public final class OprfPrivateKey {
   private final Scalar scalar;
+  private final ScalarMultiplier multiplier;
   private final OprfPublicKey publicKey;
 
   private OprfPrivateKey(Scalar scalar) {
@@ -23,6 +25,7 @@ public final class OprfPrivateKey {
       throw new OprfException(OprfException.Kind.INPUT_VALIDATION_ERROR, "private key is zero");
     }
     this.scalar = scalar;
+    this.multiplier = ScalarMultiplier.of(scalar);
     this.publicKey = new OprfPublicKey(RistrettoElement.multiplyGenerator(scalar));
   }
 
@@ -117,6 +120,11 @@ public final class OprfPrivateKey {
   /** The scalar, for the protocol classes of this package only. */
   Scalar scalar() {
     return scalar;
+  }
+
+  /** skS prepared for repeated multiplication (recoded once), for this package only. */
+  ScalarMultiplier multiplier() {
+    return multiplier;
   }
 
   /** Returns a fixed string with the public key only. */

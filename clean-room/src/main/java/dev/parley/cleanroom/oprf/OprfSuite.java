@@ -185,10 +185,15 @@ public final class OprfSuite {
    * I2OSP(len(element), 2) || element || "Finalize").
    */
   static byte[] finalizeHash(byte[] input, RistrettoElement element) {
+    return finalizeHash(input, element.encode());
+  }
+
+  /** {@link #finalizeHash(byte[], RistrettoElement)} with the element already serialized. */
+  static byte[] finalizeHash(byte[] input, byte[] issuedElement) {
     Transcript t =
         new Transcript()
             .appendWithLength(input)
-            .appendWithLength(element.encode())
+            .appendWithLength(issuedElement)
             .appendAscii("Finalize");
     byte[] data = t.toByteArray();
     t.wipe();

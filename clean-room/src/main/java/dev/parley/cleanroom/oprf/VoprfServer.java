@@ -64,7 +64,7 @@ public final class VoprfServer {
     for (int i = 0; i < blindedElements.size(); i++) {
       RistrettoElement b = blindedElements.get(i);
       OprfSuite.requireNotIdentity(b, "blindedElements[" + i + "]");
-      evaluated.add(b.multiply(key.scalar()));
+      evaluated.add(key.multiplier().multiply(b));
     }
     DleqProof proof =
         Dleq.generateProof(
@@ -87,5 +87,18 @@ public final class VoprfServer {
    */
   public byte[] evaluate(byte[] input) {
     return OprfServer.evaluate(suite, key, input);
+  }
+
+  /**
+   * Evaluate for many inputs with the VOPRF context string; the same outputs as {@link
+   * #evaluate(byte[])} on each input, computed with one field inversion for the whole batch.
+   *
+   * @param inputs the private inputs, each at most 65534 bytes
+   * @return one Nh = 64-byte PRF output per input, in order
+   * @throws OprfException INVALID_INPUT_ERROR naming the index of an input that hashes to the
+   *     identity
+   */
+  public List<byte[]> evaluate(List<byte[]> inputs) {
+    return OprfServer.evaluate(suite, key, inputs);
   }
 }

@@ -2,6 +2,7 @@ package dev.parley.cleanroom.group;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -9,10 +10,15 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Compares {@link Field25519} with BigInteger arithmetic mod p on random and edge-case inputs. */
+/**
+ * Compares {@link Field25519} with BigInteger arithmetic mod p on random and edge-case inputs,
+ * including the largest limbs each operation's input bound allows.
+ */
 class Field25519Test {
   private static final BigInteger P = Field25519.P;
   private static final long M51 = (1L << 51) - 1;
+  private static final long REDUCED_LIMIT = (1L << 51) + (1L << 11);
+  private static final long LOOSE_MAX = (1L << 53) - 1;
   private static final int ITERATIONS = 3000;
 
   /** The value of raw limbs, which may be loosely reduced (not below p). */
@@ -24,8 +30,13 @@ class Field25519Test {
     return v;
   }
 
-  /** Random elements covering loose limbs (up to 2^51), zero, one, p - 1, p, p + 1. */
+  /** Random reduced elements (limbs up to the reduced bound), zero, one, p - 1, p, p + 1. */
   private static List<long[]> samples(Random rnd) {
+    return samples(rnd, REDUCED_LIMIT - 1);
+  }
+
+  /** Random elements with limbs up to max, plus zero, one, p - 1, p, p + 1 and all-max limbs. */
+  private static List<long[]> samples(Random rnd, long max) {
     List<long[]> out = new ArrayList<>();
     out.add(Field25519.zero());
     out.add(Field25519.one());
@@ -33,8 +44,7 @@ class Field25519Test {
     out.add(new long[] {M51 - 18, M51, M51, M51, M51}); // p itself, unreduced
     out.add(new long[] {M51 - 17, M51, M51, M51, M51}); // p + 1, unreduced
     out.add(new long[] {M51, M51, M51, M51, M51}); // 2^255 - 1
-    long max = 1L << 51;
-    out.add(new long[] {max, max, max, max, max}); // the largest value the invariant allows
+    out.add(new long[] {max, max, max, max, max}); // the largest value the bound allows
     for (int i = 0; i < ITERATIONS; i++) {
       long[] f = new long[5];
       for (int j = 0; j < 5; j++) {
@@ -43,6 +53,7 @@ class Field25519Test {
               case 0 -> 0;
               case 1 -> max;
               case 2 -> M51;
+              case 3 -> max - rnd.nextInt(1 << 12);
               default -> rnd.nextLong() & M51;
             };
       }
@@ -53,8 +64,8 @@ class Field25519Test {
 
   private static void assertValue(BigInteger expected, long[] actual, String what) {
     for (long limb : actual) {
-      if (limb < 0 || limb > (1L << 51)) {
-        throw new AssertionError(what + ": limb out of invariant range: " + limb);
+      if (limb < 0 || limb >= REDUCED_LIMIT) {
+        throw new AssertionError(what + ": limb outside the reduced bound: " + limb);
       }
     }
     assertEquals(expected.mod(P), Field25519.toBigInteger(actual), what);
@@ -81,6 +92,55 @@ class Field25519Test {
       assertValue(va.multiply(vb), z, "mul #" + i);
       Field25519.sqr(a, z);
       assertValue(va.multiply(va), z, "sqr #" + i);
+    }
+  }
+
+  @Test
+  void carryingOperations_looseInputsUpToBound_matchBigInteger() {
+    Random rnd = new Random(53);
+    List<long[]> xs = samples(rnd, LOOSE_MAX);
+    for (int i = 0; i < xs.size(); i++) {
+      long[] a = xs.get(i);
+      long[] b = xs.get((i * 11 + 5) % xs.size());
+      BigInteger va = raw(a);
+      BigInteger vb = raw(b);
+      long[] z = Field25519.zero();
+      Field25519.mul(a, b, z);
+      assertValue(va.multiply(vb), z, "loose mul #" + i);
+      Field25519.sqr(a, z);
+      assertValue(va.multiply(va), z, "loose sqr #" + i);
+      Field25519.add(a, b, z);
+      assertValue(va.add(vb), z, "loose add #" + i);
+      Field25519.sub(a, b, z);
+      assertValue(va.subtract(vb), z, "loose sub #" + i);
+      Field25519.neg(a, z);
+      assertValue(va.negate(), z, "loose neg #" + i);
+      assertEquals(va.mod(P), Field25519.toBigInteger(a), "loose toBytes #" + i);
+    }
+  }
+
+  @Test
+  void addLooseSubLoose_reducedInputs_stayBelowLooseBoundAndMultiplyCorrectly() {
+    Random rnd = new Random(5);
+    List<long[]> xs = samples(rnd);
+    for (int i = 0; i < xs.size(); i++) {
+      long[] a = xs.get(i);
+      long[] b = xs.get((i * 13 + 1) % xs.size());
+      long[] sum = Field25519.zero();
+      long[] diff = Field25519.zero();
+      Field25519.addLoose(a, b, sum);
+      Field25519.subLoose(a, b, diff);
+      for (int j = 0; j < 5; j++) {
+        assertTrue(sum[j] >= 0 && sum[j] <= LOOSE_MAX, "addLoose limb " + j + " #" + i);
+        assertTrue(diff[j] >= 0 && diff[j] <= LOOSE_MAX, "subLoose limb " + j + " #" + i);
+      }
+      BigInteger s = raw(a).add(raw(b));
+      BigInteger d = raw(a).subtract(raw(b));
+      assertEquals(s.mod(P), raw(sum).mod(P), "addLoose #" + i);
+      assertEquals(d.mod(P), raw(diff).mod(P), "subLoose #" + i);
+      long[] z = Field25519.zero();
+      Field25519.mul(sum, diff, z);
+      assertValue(s.multiply(d), z, "mul of loose results #" + i);
     }
   }
 

@@ -46,6 +46,33 @@ class OprfProtocolTest {
   }
 
   @Test
+  void evaluateBatch_bothModes_equalsSingleEvaluateInOrder() {
+    OprfServer oprf = new OprfServer(KEY);
+    VoprfServer voprf = new VoprfServer(KEY);
+    List<byte[]> inputs = new ArrayList<>();
+    for (int i = 0; i < 9; i++) {
+      inputs.add(utf8("identifier-" + i));
+    }
+    inputs.add(new byte[0]);
+    List<byte[]> oprfOutputs = oprf.evaluate(inputs);
+    List<byte[]> voprfOutputs = voprf.evaluate(inputs);
+    for (int i = 0; i < inputs.size(); i++) {
+      assertArrayEquals(oprf.evaluate(inputs.get(i)), oprfOutputs.get(i), "OPRF " + i);
+      assertArrayEquals(voprf.evaluate(inputs.get(i)), voprfOutputs.get(i), "VOPRF " + i);
+    }
+    assertTrue(oprf.evaluate(List.of()).isEmpty());
+  }
+
+  @Test
+  void evaluateBatch_overlongInput_rejectedNamingItsIndex() {
+    OprfServer server = new OprfServer(KEY);
+    List<byte[]> inputs = List.of(utf8("a"), utf8("b"), new byte[OprfSuite.MAX_INPUT_LENGTH + 1]);
+    OprfException e = assertThrows(OprfException.class, () -> server.evaluate(inputs));
+    assertEquals(OprfException.Kind.INPUT_VALIDATION_ERROR, e.kind());
+    assertTrue(e.getMessage().contains("inputs[2]"), e.getMessage());
+  }
+
+  @Test
   void voprf_batchOfFive_verifiesAndMatchesEvaluate() {
     VoprfServer server = new VoprfServer(KEY);
     VoprfClient client = new VoprfClient(server.publicKey());

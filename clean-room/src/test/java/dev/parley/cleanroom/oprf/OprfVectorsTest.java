@@ -47,6 +47,8 @@ class OprfVectorsTest {
               blinded, OprfSuite.deserializeElement(evaluated.encode(), "evaluatedElement"));
       assertArrayEquals(v.hex("Output"), output, v + ": Finalize output");
       assertArrayEquals(v.hex("Output"), server.evaluate(input), v + ": Evaluate output");
+      assertArrayEquals(
+          v.hex("Output"), server.evaluate(List.of(input)).getFirst(), v + ": batched Evaluate");
     }
   }
 
@@ -90,6 +92,10 @@ class OprfVectorsTest {
       for (int i = 0; i < inputs.size(); i++) {
         assertArrayEquals(outputs.get(i), finalized.get(i), v + ": Finalize output " + i);
         assertArrayEquals(outputs.get(i), server.evaluate(inputs.get(i)), v + ": Evaluate " + i);
+      }
+      List<byte[]> evaluatedBatch = server.evaluate(inputs);
+      for (int i = 0; i < inputs.size(); i++) {
+        assertArrayEquals(outputs.get(i), evaluatedBatch.get(i), v + ": batched Evaluate " + i);
       }
     }
     assertEquals(2, batched, "vector 3 is the batched one");
