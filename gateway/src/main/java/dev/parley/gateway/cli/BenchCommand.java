@@ -1,5 +1,6 @@
 package dev.parley.gateway.cli;
 
+import dev.parley.cleanroom.bench.TokenizeBench;
 import dev.parley.ledger.bench.LedgerBench;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,13 +22,14 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     description = "Run a benchmark; the last line is 'bench <name>: key=value ...'.",
-    subcommands = {BenchCommand.Ledger.class})
+    subcommands = {BenchCommand.Ledger.class, BenchCommand.Tokenize.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing benchmark name: ledger");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "missing benchmark name: ledger or tokenize");
   }
 
   /** {@code parley bench ledger}. */
@@ -94,6 +96,26 @@ public final class BenchCommand implements Runnable {
           deleteTree(dir);
         }
       }
+    }
+  }
+
+  /** {@code parley bench tokenize}. */
+  @Command(
+      name = "tokenize",
+      description =
+          "Server-side tokenization on one core and all cores vs 'openssl speed ecdhx25519' in the same run.")
+  static final class Tokenize implements Callable<Integer> {
+    @Option(
+        names = "--identifiers",
+        defaultValue = "300000",
+        description = "Identifiers to tokenize (default ${DEFAULT-VALUE}).")
+    int identifiers;
+
+    @Override
+    public Integer call() {
+      PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+      out.println(TokenizeBench.run(identifiers, out).line());
+      return 0;
     }
   }
 
