@@ -1,6 +1,6 @@
 package dev.parley.gateway.tls;
 
-import dev.parley.gateway.storage.SafeFiles;
+import dev.parley.ledger.io.DurableFiles;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
@@ -99,8 +99,8 @@ public record DevCertificate(Path certPath, Path keyPath) {
               + Base64.getMimeEncoder(64, new byte[] {'\n'})
                   .encodeToString(pair.getPrivate().getEncoded())
               + "\n-----END PRIVATE KEY-----\n";
-      SafeFiles.writeAtomically(key, keyPem.getBytes(StandardCharsets.US_ASCII), true);
-      SafeFiles.writeAtomically(cert, pem.toString().getBytes(StandardCharsets.US_ASCII), false);
+      DurableFiles.write(key, keyPem.getBytes(StandardCharsets.US_ASCII), true);
+      DurableFiles.write(cert, pem.toString().getBytes(StandardCharsets.US_ASCII), false);
       return new DevCertificate(cert, key);
     } catch (GeneralSecurityException | OperatorCreationException e) {
       throw new IOException("cannot create the development certificate", e);

@@ -9,10 +9,11 @@ import dev.parley.ledger.merkle.HashReader;
 import dev.parley.ledger.merkle.MerkleProofs;
 import dev.parley.ledger.note.NoteVerifierKey;
 import dev.parley.ledger.receipt.Receipt;
+import dev.parley.ledger.tiles.TileHashReader;
+import dev.parley.ledger.tiles.TilePath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
-import java.util.Arrays;
 import java.util.Map;
 
 /** The auditor's entry points: verify a whole log, or build a receipt for one entry from tiles. */
@@ -69,33 +70,20 @@ public final class LogAudit {
     String bundlePath = LogLayout.bundlePath(bundleIndex, width == TileState.WIDTH ? 0 : width);
     byte[] entry =
         LogLayout.decodeBundle(read(source, bundlePath)).get((int) (index % TileState.WIDTH));
-    HashReader hashes = (level, i) -> subtree(source, size, level, i);
+    HashReader hashes =
+        new TileHashReader(
+            size,
+            tile -> {
+              try {
+                return read(source, TilePath.format(tile));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
     try {
       return new Receipt(index, entry, MerkleProofs.inclusion(index, size, hashes), note);
     } catch (UncheckedIOException e) {
       throw new LogIntegrityException(source.describe(bundlePath), e.getCause().getMessage());
-    }
-  }
-
-  private static byte[] subtree(LogSource source, long size, int level, long index) {
-    int tileLevel = level / 8;
-    int within = level % 8;
-    long first = index << within;
-    long tileIndex = first / TileState.WIDTH;
-    int offset = (int) (first % TileState.WIDTH);
-    int count = 1 << within;
-    long span = 1L << (8 * tileLevel);
-    boolean partial = size / span / TileState.WIDTH == tileIndex;
-    int width = partial ? (int) ((size / span) % TileState.WIDTH) : 0;
-    try {
-      byte[] tile = read(source, LogLayout.tilePath(tileLevel, tileIndex, width));
-      byte[][] hs = new byte[count][];
-      for (int k = 0; k < count; k++) {
-        hs[k] = Arrays.copyOfRange(tile, (offset + k) * 32, (offset + k + 1) * 32);
-      }
-      return TileState.perfectRoot(hs, 0, count);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

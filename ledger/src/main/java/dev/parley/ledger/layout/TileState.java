@@ -174,7 +174,7 @@ public final class TileState {
    * @param count a power of two
    * @return the root of the perfect subtree
    */
-  public static byte[] perfectRoot(byte[][] hashes, int from, int count) {
+  static byte[] perfectRoot(byte[][] hashes, int from, int count) {
     if (count == 1) {
       return hashes[from];
     }

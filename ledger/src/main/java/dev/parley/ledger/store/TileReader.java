@@ -4,12 +4,14 @@ import dev.parley.ledger.layout.LogLayout;
 import dev.parley.ledger.layout.TileState;
 import dev.parley.ledger.merkle.HashReader;
 import dev.parley.ledger.merkle.MerkleProofs;
+import dev.parley.ledger.tiles.TileHashReader;
+import dev.parley.ledger.tiles.TileId;
+import dev.parley.ledger.tiles.TilePath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -121,25 +123,14 @@ public final class TileReader implements HashReader {
 
   @Override
   public byte[] hash(int level, long index) {
-    int tileLevel = level / 8;
-    int within = level % 8;
-    long first = index << within;
-    long tileIndex = first / TileState.WIDTH;
-    int offset = (int) (first % TileState.WIDTH);
-    int count = 1 << within;
-    byte[] tile =
-        tileBytes(
-            LogLayout.tilePath(tileLevel, tileIndex, 0),
-            () -> partialTilePath(tileLevel, tileIndex, committedSize.getAsLong()));
-    if ((offset + count) * 32 > tile.length) {
-      throw new IllegalArgumentException(
-          "hash (" + level + ", " + index + ") is not a complete subtree of the committed tree");
-    }
-    byte[][] hashes = new byte[count][];
-    for (int i = 0; i < count; i++) {
-      hashes[i] = Arrays.copyOfRange(tile, (offset + i) * 32, (offset + i + 1) * 32);
-    }
-    return TileState.perfectRoot(hashes, 0, count);
+    return new TileHashReader(committedSize.getAsLong(), this::tile).hash(level, index);
+  }
+
+  /** Returns a tile at its committed width, preferring the full tile once it exists. */
+  private byte[] tile(TileId tile) {
+    return tileBytes(
+        LogLayout.tilePath(tile.level(), tile.index(), 0),
+        () -> tile.isPartial() ? TilePath.format(tile) : null);
   }
 
   private interface PathSupplier {
@@ -170,15 +161,6 @@ public final class TileReader implements HashReader {
       }
     }
     throw new UncheckedIOException(new NoSuchFileException(logDir.resolve(fullPath).toString()));
-  }
-
-  private static String partialTilePath(int tileLevel, long tileIndex, long size) {
-    long span = 1L << (8 * tileLevel);
-    if (size / span / TileState.WIDTH != tileIndex) {
-      return null;
-    }
-    int width = (int) ((size / span) % TileState.WIDTH);
-    return width == 0 ? null : LogLayout.tilePath(tileLevel, tileIndex, width);
   }
 
   private static String partialBundlePath(long bundleIndex, long size) {
