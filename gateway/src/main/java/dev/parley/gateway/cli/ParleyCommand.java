@@ -25,7 +25,8 @@ public final class ParleyCommand implements Runnable {
    * @param args the arguments
    */
   public static void main(String[] args) {
-    Logging.install();
+    // The server logs to stdout; other commands keep stdout for their result.
+    Logging.install(args.length > 0 && args[0].equals("serve") ? System.out : System.err);
     int code = new CommandLine(new ParleyCommand()).execute(args);
     if (code != 0 || !ServeCommand.isServing()) {
       Logging.shutdown();

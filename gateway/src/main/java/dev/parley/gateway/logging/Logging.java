@@ -19,6 +19,16 @@ public final class Logging {
    * standard output. Call first thing in {@code main}, before any logger exists.
    */
   public static void install() {
+    install(System.out);
+  }
+
+  /**
+   * Routes logging to JSON lines on {@code stream}: standard output for the server, standard error
+   * for commands whose standard output is their result (audit, bench, keys).
+   *
+   * @param stream where log lines go
+   */
+  public static void install(PrintStream stream) {
     System.setProperty("java.util.logging.manager", ParleyLogManager.class.getName());
     System.setProperty(
         "vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.JULLogDelegateFactory");
@@ -30,7 +40,7 @@ public final class Logging {
     Logger root = Logger.getLogger("");
     Handler handler =
         new StreamHandler(
-            new PrintStream(System.out, true, StandardCharsets.UTF_8), new JsonLineFormatter()) {
+            new PrintStream(stream, true, StandardCharsets.UTF_8), new JsonLineFormatter()) {
           @Override
           public synchronized void publish(java.util.logging.LogRecord record) {
             super.publish(record);
