@@ -77,21 +77,11 @@ final class LedgerRoutes {
   }
 
   private void inclusion(RoutingContext ctx) {
-    long index;
-    long size;
-    try {
-      index = longParam(ctx, "index");
-      size =
-          ctx.queryParam("size").isEmpty()
-              ? store.latest().checkpoint().size()
-              : longParam(ctx, "size");
-    } catch (IllegalArgumentException e) {
-      Problems.send(ctx, 400, "Bad Request", e.getMessage());
-      return;
-    }
-    blockingJson(
+    proof(
         ctx,
-        () -> {
+        "index",
+        "size",
+        (index, size) -> {
           if (index >= size) {
             throw new IllegalArgumentException(
                 "index: must be below size " + size + ", got " + index);
@@ -104,21 +94,11 @@ final class LedgerRoutes {
   }
 
   private void consistency(RoutingContext ctx) {
-    long oldSize;
-    long newSize;
-    try {
-      oldSize = longParam(ctx, "old");
-      newSize =
-          ctx.queryParam("new").isEmpty()
-              ? store.latest().checkpoint().size()
-              : longParam(ctx, "new");
-    } catch (IllegalArgumentException e) {
-      Problems.send(ctx, 400, "Bad Request", e.getMessage());
-      return;
-    }
-    blockingJson(
+    proof(
         ctx,
-        () -> {
+        "old",
+        "new",
+        (oldSize, newSize) -> {
           if (oldSize > newSize) {
             throw new IllegalArgumentException(
                 "old: must not exceed new (" + newSize + "), got " + oldSize);
@@ -128,6 +108,30 @@ final class LedgerRoutes {
               .put("new", newSize)
               .put("hashes", hashes(store.reader().consistencyProof(oldSize, newSize)));
         });
+  }
+
+  private interface ProofWork {
+    JsonObject run(long first, long size);
+  }
+
+  /**
+   * Parses a required index-like parameter and an optional tree size (default: the latest
+   * checkpoint's), then computes the proof on a worker thread.
+   */
+  private void proof(RoutingContext ctx, String firstName, String sizeName, ProofWork work) {
+    long first;
+    long size;
+    try {
+      first = longParam(ctx, firstName);
+      size =
+          ctx.queryParam(sizeName).isEmpty()
+              ? store.latest().checkpoint().size()
+              : longParam(ctx, sizeName);
+    } catch (IllegalArgumentException e) {
+      Problems.send(ctx, 400, "Bad Request", e.getMessage());
+      return;
+    }
+    blockingJson(ctx, () -> work.run(first, size));
   }
 
   private void entry(RoutingContext ctx) {
