@@ -71,7 +71,7 @@ public final class ExpandMessageXmd {
     byte[] out = new byte[lenInBytes];
     byte[] previous = new byte[B_IN_BYTES];
     byte[] input = new byte[B_IN_BYTES];
-    MessageDigest h = sha512();
+    MessageDigest h = PLAIN.get(); // digest() below leaves it reset for the next use
     for (int i = 1; i <= ell; i++) {
       // 10. b_i = H(strxor(b_0, b_(i - 1)) || I2OSP(i, 1) || DST_prime); for i = 1, previous
       // is all zeros, so the input is b_0 itself as step 8 says.
@@ -88,6 +88,10 @@ public final class ExpandMessageXmd {
     }
     return out;
   }
+
+  /** One reusable SHA-512 per thread: getInstance() does a provider lookup on every call. */
+  private static final ThreadLocal<MessageDigest> PLAIN =
+      ThreadLocal.withInitial(ExpandMessageXmd::sha512);
 
   private static MessageDigest cloneAfterZPad() {
     try {

@@ -171,13 +171,20 @@ public final class OprfSuite {
     }
   }
 
+  /** One reusable SHA-512 per thread: getInstance() does a provider lookup on every call. */
+  private static final ThreadLocal<MessageDigest> SHA512 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-512");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-512 is required of every Java platform", e);
+            }
+          });
+
   /** Hash = SHA-512. */
   static byte[] hash(byte[] data) {
-    try {
-      return MessageDigest.getInstance("SHA-512").digest(data);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-512 is required of every Java platform", e);
-    }
+    return SHA512.get().digest(data); // digest() resets the instance
   }
 
   /**
