@@ -1,7 +1,11 @@
 package dev.parley.gateway.cli;
 
 import dev.parley.cleanroom.bench.TokenizeBench;
+import dev.parley.consent.bench.ConsentBench;
+import dev.parley.consent.journal.LedgerJournal;
 import dev.parley.ledger.bench.LedgerBench;
+import dev.parley.ledger.store.LedgerOptions;
+import dev.parley.ledger.store.LedgerStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,14 +26,18 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     description = "Run a benchmark; the last line is 'bench <name>: key=value ...'.",
-    subcommands = {BenchCommand.Ledger.class, BenchCommand.Tokenize.class})
+    subcommands = {
+      BenchCommand.Ledger.class,
+      BenchCommand.Tokenize.class,
+      BenchCommand.Consent.class
+    })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing benchmark name: ledger or tokenize");
+        spec.commandLine(), "missing benchmark name: ledger, tokenize or consent");
   }
 
   /** {@code parley bench ledger}. */
@@ -116,6 +124,32 @@ public final class BenchCommand implements Runnable {
       PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
       out.println(TokenizeBench.run(identifiers, out).line());
       return 0;
+    }
+  }
+
+  /** {@code parley bench consent}. */
+  @Command(
+      name = "consent",
+      description =
+          "Load subjects x 3 partners x 4 purposes into TDB2 (bulk path, journaled on a real ledger), then ask the consent question for every subject.")
+  static final class Consent implements Callable<Integer> {
+    @Option(
+        names = "--subjects",
+        defaultValue = "1000000",
+        description = "Subjects to load (default ${DEFAULT-VALUE}).")
+    int subjects;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+      Path dir = Files.createTempDirectory("parley-bench-consent");
+      try (LedgerStore ledger =
+          LedgerStore.open(LedgerOptions.builder(dir.resolve("ledger")).build())) {
+        ConsentBench.run(dir, new LedgerJournal(ledger), subjects, out); // prints its final line
+        return 0;
+      } finally {
+        deleteTree(dir);
+      }
     }
   }
 
