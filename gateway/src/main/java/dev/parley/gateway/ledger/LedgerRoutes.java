@@ -10,7 +10,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /**
  * The ledger's HTTP surface: the C2SP tlog-tiles resources under {@code /ledger/} plus proofs and
@@ -52,28 +53,19 @@ final class LedgerRoutes {
 
   private void tile(RoutingContext ctx) {
     String path = "tile/" + ctx.pathParam("*");
-    ctx.vertx()
-        .executeBlocking(() -> store.reader().resource(path), false)
-        .onComplete(
-            ar -> {
-              if (ar.failed()) {
-                if (ar.cause() instanceof IllegalArgumentException e) {
-                  Problems.send(ctx, 400, "Bad Request", e.getMessage());
-                } else {
-                  ctx.fail(ar.cause());
-                }
-                return;
-              }
-              Optional<byte[]> bytes = ar.result();
-              if (bytes.isEmpty()) {
-                Problems.send(ctx, 404, "Not Found", "no such tile: " + path);
-                return;
-              }
-              ctx.response()
-                  .putHeader("content-type", "application/octet-stream")
-                  .putHeader("cache-control", "public, max-age=31536000, immutable")
-                  .end(Buffer.buffer(bytes.get()));
-            });
+    blocking(
+        ctx,
+        () -> store.reader().resource(path),
+        bytes -> {
+          if (bytes.isEmpty()) {
+            Problems.send(ctx, 404, "Not Found", "no such tile: " + path);
+            return;
+          }
+          ctx.response()
+              .putHeader("content-type", "application/octet-stream")
+              .putHeader("cache-control", "public, max-age=31536000, immutable")
+              .end(Buffer.buffer(bytes.get()));
+        });
   }
 
   private void inclusion(RoutingContext ctx) {
@@ -158,22 +150,32 @@ final class LedgerRoutes {
   }
 
   private static void blockingJson(RoutingContext ctx, JsonWork work) {
+    blocking(
+        ctx,
+        work::run,
+        json ->
+            ctx.response()
+                .putHeader("content-type", "application/json")
+                .putHeader("cache-control", "no-cache")
+                .end(json.encode()));
+  }
+
+  /**
+   * Runs file or proof work on a worker thread; an {@code IllegalArgumentException} (bad index,
+   * size or path) becomes a 400 problem, anything else a 500.
+   */
+  private static <T> void blocking(RoutingContext ctx, Callable<T> work, Consumer<T> onSuccess) {
     ctx.vertx()
-        .executeBlocking(work::run, false)
+        .executeBlocking(work, false)
         .onComplete(
             ar -> {
-              if (ar.failed()) {
-                if (ar.cause() instanceof IllegalArgumentException e) {
-                  Problems.send(ctx, 400, "Bad Request", e.getMessage());
-                } else {
-                  ctx.fail(ar.cause());
-                }
-                return;
+              if (ar.succeeded()) {
+                onSuccess.accept(ar.result());
+              } else if (ar.cause() instanceof IllegalArgumentException e) {
+                Problems.send(ctx, 400, "Bad Request", e.getMessage());
+              } else {
+                ctx.fail(ar.cause());
               }
-              ctx.response()
-                  .putHeader("content-type", "application/json")
-                  .putHeader("cache-control", "no-cache")
-                  .end(ar.result().encode());
             });
   }
 

@@ -70,64 +70,34 @@ public final class DurableFiles {
    * renamed, then every touched directory is forced.
    *
    * <p>The files are not replaced atomically <em>as a group</em>: after a crash some may be new and
-   * some old. Callers order their groups so that this is harmless (the ledger writes tiles in one
-   * group and the checkpoint that refers to them in a later one).
+   * some old. Use {@link #createAllThenReplace} when a commit file must follow the group.
    *
    * @param writes the files
    * @param pool an executor for parallel fsyncs, or null to run sequentially
    * @throws IOException if any step fails; temp files are removed
    */
   public static void writeAll(List<Write> writes, ExecutorService pool) throws IOException {
-    writeAll(writes, null, pool);
-  }
-
-  /**
-   * Durably writes a group of files and then, strictly after the group is durable, replaces one
-   * commit file that refers to them (the ledger's checkpoint).
-   *
-   * <p>Three rounds of flushes: (1) every temp file, the commit file's included, is written and
-   * forced in parallel (a temp file is invisible, so writing the commit file early is safe); (2)
-   * the group's temps are renamed into place and their directories forced; (3) only then the commit
-   * file is renamed into place and its directory forced. A crash before round 3 leaves the old
-   * commit file, which does not refer to the new group.
-   *
-   * @param writes the group
-   * @param commit the file to replace last, or null
-   * @param pool an executor for parallel fsyncs, or null to run sequentially
-   * @throws IOException if any step fails; temp files are removed
-   */
-  public static void writeAll(List<Write> writes, Write commit, ExecutorService pool)
-      throws IOException {
-    List<Write> all = new ArrayList<>(writes);
-    if (commit != null) {
-      all.add(commit);
-    }
-    List<Path> temps = new ArrayList<>(all.size());
+    List<Path> temps = new ArrayList<>(writes.size());
     Set<Path> dirs = new LinkedHashSet<>();
     try {
-      for (Write w : all) {
+      for (Write w : writes) {
         Path dir = w.path().toAbsolutePath().getParent();
         createDirectories(dir, dirs);
+        dirs.add(dir);
         temps.add(Files.createTempFile(dir, ".tmp-", "", w.ownerOnly() ? OWNER_ONLY : PUBLIC));
       }
-      List<Runnable> fills = new ArrayList<>(all.size());
-      for (int i = 0; i < all.size(); i++) {
+      List<Runnable> fills = new ArrayList<>(writes.size());
+      for (int i = 0; i < writes.size(); i++) {
         Path tmp = temps.get(i);
-        byte[] bytes = all.get(i).bytes();
+        byte[] bytes = writes.get(i).bytes();
         fills.add(() -> fill(tmp, bytes));
       }
       runAll(fills, pool);
       for (int i = 0; i < writes.size(); i++) {
         Files.move(temps.get(i), writes.get(i).path(), StandardCopyOption.ATOMIC_MOVE);
-        dirs.add(writes.get(i).path().toAbsolutePath().getParent());
         temps.set(i, null);
       }
       forceAll(dirs, pool);
-      if (commit != null) {
-        Files.move(temps.getLast(), commit.path(), StandardCopyOption.ATOMIC_MOVE);
-        temps.set(temps.size() - 1, null);
-        forceDirectory(commit.path().toAbsolutePath().getParent());
-      }
     } finally {
       for (Path tmp : temps) {
         if (tmp != null) {

@@ -113,35 +113,6 @@ public final class TileState {
   }
 
   /**
-   * Restores the partial tile of one level, as read from storage when reopening a log.
-   *
-   * @param level the tile level
-   * @param hashes width * 32 bytes
-   */
-  public void restorePartial(int level, byte[] hashes) {
-    while (levels.size() <= level) {
-      levels.add(new byte[WIDTH][]);
-      widths.add(0);
-    }
-    int w = hashes.length / 32;
-    byte[][] row = new byte[WIDTH][];
-    for (int i = 0; i < w; i++) {
-      row[i] = Arrays.copyOfRange(hashes, i * 32, i * 32 + 32);
-    }
-    levels.set(level, row);
-    widths.set(level, w);
-  }
-
-  /**
-   * Sets the size after {@link #restorePartial} calls.
-   *
-   * @param newSize the tree size the partial tiles describe
-   */
-  public void restoreSize(long newSize) {
-    this.size = newSize;
-  }
-
-  /**
    * Returns the RFC 9162 root hash of the whole tree.
    *
    * @return 32 bytes; SHA-256 of the empty string for an empty tree
