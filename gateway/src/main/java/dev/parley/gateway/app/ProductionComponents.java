@@ -1,5 +1,6 @@
 package dev.parley.gateway.app;
 
+import dev.parley.gateway.auth.AuthComponent;
 import dev.parley.gateway.ledger.LedgerComponent;
 import dev.parley.gateway.matching.MatchingComponent;
 import dev.parley.gateway.server.ComponentFactory;
@@ -15,6 +16,6 @@ public final class ProductionComponents {
    * @return the factories, in start-up order
    */
   public static List<ComponentFactory> all() {
-    return List.of(LedgerComponent.factory(), MatchingComponent.factory());
+    return List.of(LedgerComponent.factory(), AuthComponent.factory(), MatchingComponent.factory());
   }
 }
