@@ -19,15 +19,23 @@ import picocli.CommandLine.Option;
 @Command(
     name = "keys",
     description =
-        "Administer Parley's keys (run while Parley is stopped: the ledger is locked while it runs).",
-    subcommands = {KeysCommand.RotateMatching.class})
+        "Administer Parley's keys. rotate-matching needs Parley stopped (the ledger is locked while it"
+            + " runs); the API key commands work while it runs.",
+    subcommands = {
+      KeysCommand.RotateMatching.class,
+      ApiKeyCommands.CreatePartner.class,
+      ApiKeyCommands.CreateAuditor.class,
+      ApiKeyCommands.ListApi.class,
+      ApiKeyCommands.RevokeApi.class
+    })
 public final class KeysCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing subcommand: rotate-matching");
+        spec.commandLine(),
+        "missing subcommand: rotate-matching, create-partner, create-auditor, list-api or revoke-api");
   }
 
   /** {@code parley keys rotate-matching}. */
