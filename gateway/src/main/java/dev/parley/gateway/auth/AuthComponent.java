@@ -16,11 +16,20 @@ public final class AuthComponent implements Component {
   private final ApiKeyStore apiKeys;
   private final SessionRegistry sessions;
   private final SecurityEvents events;
+  private final RateLimiter limiter;
 
-  private AuthComponent(ApiKeyStore apiKeys, SessionRegistry sessions, SecurityEvents events) {
+  /** Sustained requests per second each caller may make. */
+  public static final double RATE_PER_SECOND = 200;
+
+  /** The most requests a caller may make in a burst. */
+  public static final double RATE_BURST = 400;
+
+  private AuthComponent(
+      ApiKeyStore apiKeys, SessionRegistry sessions, SecurityEvents events, RateLimiter limiter) {
     this.apiKeys = apiKeys;
     this.sessions = sessions;
     this.events = events;
+    this.limiter = limiter;
   }
 
   /**
@@ -33,7 +42,8 @@ public final class AuthComponent implements Component {
         new AuthComponent(
             ApiKeyStore.open(ctx.dataDir(), ctx.clock()),
             new SessionRegistry(ctx.clock(), SessionRegistry.DEFAULT_TTL, new SecureRandom()),
-            new SecurityEvents(ctx.meters()));
+            new SecurityEvents(ctx.meters()),
+            new RateLimiter(ctx.clock(), RATE_PER_SECOND, RATE_BURST));
   }
 
   /**
@@ -71,6 +81,7 @@ public final class AuthComponent implements Component {
   @Override
   public void mount(Router router) {
     router.route().handler(new Authentication(List.of(apiKeys, sessions), events));
+    router.route().handler(limiter);
   }
 
   @Override

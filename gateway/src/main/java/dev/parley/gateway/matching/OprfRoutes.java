@@ -7,6 +7,8 @@ import dev.parley.cleanroom.oprf.OprfException;
 import dev.parley.cleanroom.oprf.OprfSuite;
 import dev.parley.cleanroom.oprf.VerifiableEvaluation;
 import dev.parley.cleanroom.oprf.VoprfServer;
+import dev.parley.gateway.auth.Access;
+import dev.parley.gateway.auth.Role;
 import dev.parley.gateway.server.Problems;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -50,6 +52,9 @@ final class OprfRoutes {
     router
         .post("/oprf/evaluate")
         .handler(BodyHandler.create().setBodyLimit(MAX_ELEMENTS * 64L + 4096))
+        // Partners only: an open evaluation oracle would let anyone tokenize guessed emails.
+        // (Vert.x requires body handlers before user handlers on a route.)
+        .handler(Access.allow(Role.PARTNER))
         .handler(this::evaluate);
   }
 

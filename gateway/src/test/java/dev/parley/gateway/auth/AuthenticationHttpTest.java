@@ -77,7 +77,13 @@ class AuthenticationHttpTest {
   @BeforeEach
   void start() throws Exception {
     ComponentFactory probe = ctx -> new Probe();
-    server = TestServers.start(data, List.of(AuthComponent.factory(), probe));
+    // A fixed clock: rate-limit buckets never refill during a test, so counts are exact.
+    server =
+        ParleyServer.start(
+            TestServers.config(data, dev.parley.gateway.config.TlsMode.AUTO),
+            java.time.Clock.fixed(
+                java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC),
+            List.of(AuthComponent.factory(), probe));
     auth = server.component(AuthComponent.class).orElseThrow();
   }
 
@@ -202,5 +208,22 @@ class AuthenticationHttpTest {
                     l.startsWith("parley_security_events_total{event=\"bad_credential\"")
                         && l.endsWith(" 1.0")),
         body);
+  }
+
+  @Test
+  void rateLimiter_burstExceeded_429WithRetryAfterAndEvent() throws Exception {
+    String key = partnerKey("acme");
+    int limited = 0;
+    String retryAfter = null;
+    for (int i = 0; i < (int) AuthComponent.RATE_BURST + 50; i++) {
+      HttpResponse<String> r = send("GET", "/probe/partner", "Authorization", "Bearer " + key);
+      if (r.statusCode() == 429) {
+        limited++;
+        retryAfter = r.headers().firstValue("Retry-After").orElse(null);
+      }
+    }
+    assertEquals(50, limited, "exactly the requests beyond the burst were limited");
+    assertTrue(retryAfter != null && Long.parseLong(retryAfter) >= 1, "Retry-After " + retryAfter);
+    assertEquals(200, send("GET", "/probe/public").statusCode(), "other callers unaffected");
   }
 }

@@ -16,6 +16,8 @@ import dev.parley.cleanroom.oprf.OprfPublicKey;
 import dev.parley.cleanroom.oprf.VoprfClient;
 import dev.parley.cleanroom.token.Tokenizer;
 import dev.parley.gateway.app.ProductionComponents;
+import dev.parley.gateway.auth.AuthComponent;
+import dev.parley.gateway.auth.Role;
 import dev.parley.gateway.server.ParleyServer;
 import dev.parley.gateway.server.TestServers;
 import dev.parley.ledger.note.NoteVerifierKey;
@@ -43,11 +45,24 @@ import org.junit.jupiter.api.io.TempDir;
 class OprfRoutesTest {
   @TempDir Path data;
   private ParleyServer server;
+  private String partnerKey;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
   void start() throws Exception {
     server = TestServers.start(data, ProductionComponents.all());
+    partnerKey =
+        server
+            .component(AuthComponent.class)
+            .orElseThrow()
+            .apiKeys()
+            .create(Role.PARTNER, java.util.Optional.of("acme"), new SecureRandom())
+            .plaintext();
+  }
+
+  @Test
+  void evaluate_withoutPartnerKey_401() throws Exception {
+    assertEquals(401, post("/oprf/evaluate", "{\"blindedElements\":[]}", null).statusCode());
   }
 
   @AfterEach
@@ -56,11 +71,18 @@ class OprfRoutesTest {
   }
 
   private HttpResponse<String> post(String path, String json) throws Exception {
-    return http.send(
+    return post(path, json, partnerKey);
+  }
+
+  private HttpResponse<String> post(String path, String json, String key) throws Exception {
+    HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-            .header("content-type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build(),
+            .header("content-type", "application/json");
+    if (key != null) {
+      b.header("Authorization", "Bearer " + key);
+    }
+    return http.send(
+        b.POST(HttpRequest.BodyPublishers.ofString(json)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
