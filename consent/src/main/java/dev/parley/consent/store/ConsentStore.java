@@ -1,11 +1,7 @@
 package dev.parley.consent.store;
 
-import dev.parley.consent.commitment.SaltStore;
-import dev.parley.consent.commitment.SubjectCommitment;
 import dev.parley.consent.index.ConsentIndex;
-import dev.parley.consent.journal.ConsentChange;
 import dev.parley.consent.journal.ConsentJournal;
-import dev.parley.consent.journal.JournalEntry;
 import dev.parley.consent.model.BulkReceipt;
 import dev.parley.consent.model.ConsentDecision;
 import dev.parley.consent.model.ConsentReceipt;
@@ -20,29 +16,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
-import org.apache.jena.query.Dataset;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.graph.GraphReadOnly;
-import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.DatabaseMgr;
-import org.apache.jena.tdb2.TDB2Factory;
-import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * Parley's consent record store: DPV consent records in an Apache Jena TDB2 dataset at {@code
@@ -62,33 +43,36 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * record are erased at the next start. Erasure appends {@code subject.erased} first, then removes
  * the records, then destroys the salt.
  *
+ * <p>One open store per directory: {@link #open} takes an exclusive lock on {@code
+ * <data>/consent/lock} (across processes and within one) and fails with {@link
+ * StoreLockedException} while another store holds it.
+ *
  * <p>Thread-safe: one writer at a time; reads use TDB2 read transactions and the index's own lock.
+ * The parts: {@link ConsentWriter} (write path), {@link StoreReads} (reads), {@link
+ * PartnerRegistry}, {@link SubjectSalts}, {@link IndexLoader} (start-up) and {@link TdbDataset}.
  */
 public final class ConsentStore implements AutoCloseable {
-  private final Dataset dataset;
-  private final DatasetGraph dsg;
-  private final SaltStore salts;
-  private final ConsentJournal journal;
-  private final ShaclGate shacl;
+  private final StoreLock lock;
+  private final TdbDataset tdb;
+  private final SubjectSalts salts;
   private final ConsentIndex index;
-  private final Map<String, Partner> partners;
-  private final ReentrantLock writer = new ReentrantLock();
-  private volatile boolean closed;
+  private final PartnerRegistry partners;
+  private final ConsentWriter writer;
 
   private ConsentStore(
-      Dataset dataset,
-      SaltStore salts,
+      StoreLock lock,
+      TdbDataset tdb,
+      SubjectSalts salts,
       ConsentJournal journal,
-      ShaclGate shacl,
       ConsentIndex index,
-      Map<String, Partner> partners) {
-    this.dataset = dataset;
-    this.dsg = dataset.asDatasetGraph();
+      Map<String, Partner> loaded) {
+    ShaclGate shacl = ShaclGate.load();
+    this.lock = lock;
+    this.tdb = tdb;
     this.salts = salts;
-    this.journal = journal;
-    this.shacl = shacl;
     this.index = index;
-    this.partners = new ConcurrentHashMap<>(partners);
+    this.partners = new PartnerRegistry(tdb, shacl, loaded);
+    this.writer = new ConsentWriter(tdb, salts, journal, shacl, index, partners);
   }
 
   /**
@@ -97,6 +81,8 @@ public final class ConsentStore implements AutoCloseable {
    * @param dataDir the Parley data directory
    * @param journal where changes are recorded (the ledger in production)
    * @return the open store
+   * @throws StoreLockedException if another open store (in this or another process) holds the
+   *     directory
    * @throws IOException if the directory or the salt file cannot be used
    */
   public static ConsentStore open(Path dataDir, ConsentJournal journal) throws IOException {
@@ -107,24 +93,34 @@ public final class ConsentStore implements AutoCloseable {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
       }
     }
-    SaltStore salts = SaltStore.open(dir.resolve("salts.bin"), new SecureRandom());
+    StoreLock lock = StoreLock.acquire(dir);
+    SubjectSalts salts = null;
+    TdbDataset connected = null;
     try {
-      Dataset ds = TDB2Factory.connectDataset(dir.resolve("tdb2").toString());
-      ConsentIndex index = new ConsentIndex(Math.max(16, salts.size()));
+      salts = SubjectSalts.open(dir.resolve("salts.bin"));
+      SubjectSalts s = salts;
+      TdbDataset tdb = TdbDataset.connect(dir.resolve("tdb2"));
+      connected = tdb;
+      ConsentIndex index = new ConsentIndex(Math.max(16, s.file().size()));
       Map<String, Partner> partners =
-          Txn.calculateRead(
-              ds,
+          tdb.read(
               () -> {
                 try {
-                  return IndexLoader.load(ds.asDatasetGraph(), salts, index);
+                  return IndexLoader.load(tdb.graph(), s.file(), index);
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }
               });
-      salts.retainOnly(index::contains);
-      return new ConsentStore(ds, salts, journal, ShaclGate.load(), index, partners);
+      s.file().retainOnly(index::contains);
+      return new ConsentStore(lock, tdb, s, journal, index, partners);
     } catch (IOException | RuntimeException e) {
-      salts.close();
+      try (lock) {
+        if (connected != null) {
+          connected.close(salts);
+        } else if (salts != null) {
+          salts.close();
+        }
+      }
       throw e;
     }
   }
@@ -136,26 +132,7 @@ public final class ConsentStore implements AutoCloseable {
    * @throws ConsentValidationException if the partner's triples violate the shapes
    */
   public void registerPartner(Partner partner) {
-    writer.lock();
-    try {
-      ensureOpen();
-      List<Triple> triples = new ArrayList<>();
-      RecordGraph.partner(partner, triples::add);
-      Graph g = GraphFactory.createDefaultGraph();
-      triples.forEach(g::add);
-      shacl.check(g);
-      Node n = Vocab.uri(partner.iri());
-      Txn.executeWrite(
-          dataset,
-          () -> {
-            dsg.deleteAny(Vocab.CONSENT_GRAPH, n, Node.ANY, Node.ANY);
-            triples.forEach(
-                t -> dsg.add(Vocab.CONSENT_GRAPH, t.getSubject(), t.getPredicate(), t.getObject()));
-          });
-      partners.put(partner.id(), partner);
-    } finally {
-      writer.unlock();
-    }
+    partners.register(partner);
   }
 
   /**
@@ -165,7 +142,7 @@ public final class ConsentStore implements AutoCloseable {
    * @return the partner, if registered
    */
   public Optional<Partner> partner(String id) {
-    return Optional.ofNullable(partners.get(id));
+    return partners.get(id);
   }
 
   /**
@@ -174,7 +151,7 @@ public final class ConsentStore implements AutoCloseable {
    * @return the partners
    */
   public List<Partner> partners() {
-    return List.copyOf(new TreeMap<>(partners).values());
+    return partners.all();
   }
 
   /**
@@ -201,62 +178,7 @@ public final class ConsentStore implements AutoCloseable {
    *     decisions were nevertheless recorded (a prefix of the list)
    */
   public List<ConsentReceipt> recordAll(List<ConsentDecision> decisions) {
-    if (decisions.isEmpty()) {
-      return List.of();
-    }
-    writer.lock();
-    try {
-      ensureOpen();
-      validate(decisions);
-      List<String> commitments = commitments(decisions);
-      List<RecordGraph.Placed> placed = new ArrayList<>(decisions.size());
-      RuntimeException failure = null;
-      var futures = new ArrayList<java.util.concurrent.CompletableFuture<JournalEntry>>();
-      try {
-        for (int i = 0; i < decisions.size(); i++) {
-          futures.add(journal.recordChange(ConsentChange.of(decisions.get(i), commitments.get(i))));
-        }
-      } catch (RuntimeException e) {
-        failure = e;
-      }
-      for (int i = 0; i < futures.size() && failure == null; i++) {
-        try {
-          JournalEntry e = futures.get(i).join();
-          placed.add(new RecordGraph.Placed(decisions.get(i), commitments.get(i), e.index()));
-        } catch (RuntimeException e) {
-          failure = e;
-        }
-      }
-      commit(placed);
-      List<ConsentReceipt> receipts = new ArrayList<>(placed.size());
-      for (RecordGraph.Placed p : placed) {
-        ConsentDecision d = p.decision();
-        receipts.add(
-            new ConsentReceipt(
-                d.recordId(),
-                p.ledgerIndex(),
-                p.commitment(),
-                d.partner(),
-                d.purposes(),
-                d.status(),
-                d.time(),
-                d.policyVersion()));
-      }
-      if (failure != null) {
-        throw new ConsentStoreException(
-            "ledger refused decisions["
-                + placed.size()
-                + "] of "
-                + decisions.size()
-                + (placed.isEmpty()
-                    ? "; nothing was recorded"
-                    : "; decisions[0.." + (placed.size() - 1) + "] were recorded"),
-            failure);
-      }
-      return receipts;
-    } finally {
-      writer.unlock();
-    }
+    return writer.recordAll(decisions);
   }
 
   /**
@@ -271,28 +193,7 @@ public final class ConsentStore implements AutoCloseable {
    * @throws ConsentStoreException if the ledger or the disk fails (nothing is stored)
    */
   public BulkReceipt importBulk(List<ConsentDecision> decisions) {
-    writer.lock();
-    try {
-      ensureOpen();
-      BulkBatch.checkDistinct(decisions);
-      validate(decisions);
-      List<String> commitments = commitments(decisions);
-      String digest = BulkBatch.digest(decisions, commitments);
-      JournalEntry e;
-      try {
-        e = journal.recordBatch(BulkBatch.summary(decisions.size(), digest)).join();
-      } catch (RuntimeException ex) {
-        throw new ConsentStoreException("ledger refused the bulk batch; nothing was stored", ex);
-      }
-      List<RecordGraph.Placed> placed = new ArrayList<>(decisions.size());
-      for (int i = 0; i < decisions.size(); i++) {
-        placed.add(new RecordGraph.Placed(decisions.get(i), commitments.get(i), e.index()));
-      }
-      commit(placed);
-      return new BulkReceipt(e.index(), decisions.size(), digest);
-    } finally {
-      writer.unlock();
-    }
+    return writer.importBulk(decisions);
   }
 
   /**
@@ -302,12 +203,12 @@ public final class ConsentStore implements AutoCloseable {
    * @return the history; empty for an unknown or erased subject
    */
   public List<ConsentRecord> history(SubjectToken subject) {
-    ensureOpen();
-    Optional<String> c = commitmentOf(subject);
+    tdb.ensureOpen();
+    Optional<String> c = salts.commitmentOf(subject);
     if (c.isEmpty()) {
       return List.of();
     }
-    return Txn.calculateRead(dataset, () -> StoreReads.history(dsg, subject, c.get()));
+    return tdb.read(() -> StoreReads.history(tdb.graph(), subject, c.get()));
   }
 
   /**
@@ -318,16 +219,20 @@ public final class ConsentStore implements AutoCloseable {
    * @return one state per (partner, purpose), by partner then purpose
    */
   public List<ConsentState> currentState(SubjectToken subject, Instant now) {
-    Map<String, Map<Purpose, ConsentRecord>> latest = new TreeMap<>();
-    for (ConsentRecord r : history(subject)) {
-      for (Purpose p : r.decision().purposes()) {
-        latest.computeIfAbsent(r.decision().partner(), k -> new EnumMap<>(Purpose.class)).put(p, r);
-      }
-    }
-    List<ConsentState> out = new ArrayList<>();
-    latest.forEach(
-        (partner, byPurpose) -> byPurpose.forEach((p, r) -> out.add(ConsentState.of(r, p, now))));
-    return out;
+    return StoreReads.states(history(subject), now);
+  }
+
+  /**
+   * Returns the salted commitment that stands for a subject on the ledger and in the consent graph
+   * (the {@code subject} of its {@code consent.changed} entries).
+   *
+   * @param subject the subject
+   * @return 64 lowercase hex characters; empty for a subject never recorded or erased (its salt is
+   *     gone, so nothing can recompute the commitment)
+   */
+  public Optional<String> commitment(SubjectToken subject) {
+    tdb.ensureOpen();
+    return salts.commitmentOf(subject);
   }
 
   /**
@@ -338,9 +243,9 @@ public final class ConsentStore implements AutoCloseable {
    * @return a JSON-LD document (an empty graph for an unknown subject)
    */
   public String exportJsonLd(SubjectToken subject) {
-    ensureOpen();
-    Optional<String> c = commitmentOf(subject);
-    return Txn.calculateRead(dataset, () -> StoreReads.exportJsonLd(dsg, c.orElse(null)));
+    tdb.ensureOpen();
+    Optional<String> c = salts.commitmentOf(subject);
+    return tdb.read(() -> StoreReads.exportJsonLd(tdb.graph(), c.orElse(null)));
   }
 
   /**
@@ -354,30 +259,7 @@ public final class ConsentStore implements AutoCloseable {
    * @throws ConsentStoreException if the ledger or the disk fails (nothing is erased)
    */
   public Optional<ErasureReceipt> erase(SubjectToken subject) {
-    writer.lock();
-    try {
-      ensureOpen();
-      Optional<String> c = commitmentOf(subject);
-      if (c.isEmpty()) {
-        return Optional.empty();
-      }
-      JournalEntry e;
-      try {
-        e = journal.recordErasure(c.get()).join();
-      } catch (RuntimeException ex) {
-        throw new ConsentStoreException("ledger refused the erasure; nothing was erased", ex);
-      }
-      int removed = Txn.calculateWrite(dataset, () -> StoreReads.deleteSubject(dsg, c.get()));
-      try {
-        salts.erase(subject);
-      } catch (IOException ex) {
-        throw new ConsentStoreException("records removed but the salt could not be destroyed", ex);
-      }
-      index.erase(subject);
-      return Optional.of(new ErasureReceipt(e.index(), c.get(), removed));
-    } finally {
-      writer.unlock();
-    }
+    return writer.erase(subject);
   }
 
   /**
@@ -405,8 +287,7 @@ public final class ConsentStore implements AutoCloseable {
    * @return the function's result
    */
   public <T> T readConsentGraph(Function<Graph, T> fn) {
-    ensureOpen();
-    return Txn.calculateRead(dataset, () -> fn.apply(new GraphReadOnly(dsg.getDefaultGraph())));
+    return tdb.read(() -> fn.apply(new GraphReadOnly(tdb.graph().getDefaultGraph())));
   }
 
   /**
@@ -420,13 +301,7 @@ public final class ConsentStore implements AutoCloseable {
 
   /** Compacts TDB2, physically dropping deleted triples (run after erasures). */
   public void compact() {
-    writer.lock();
-    try {
-      ensureOpen();
-      DatabaseMgr.compact(dsg, true);
-    } finally {
-      writer.unlock();
-    }
+    tdb.compact();
   }
 
   /**
@@ -438,124 +313,18 @@ public final class ConsentStore implements AutoCloseable {
     return index;
   }
 
+  /** Closes the salt file, the dataset and then the directory lock; later calls do nothing. */
   @Override
   public void close() throws IOException {
-    writer.lock();
     try {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      try {
-        salts.close();
-      } finally {
-        dataset.close();
-        TDBInternal.expel(dsg);
-      }
+      tdb.close(salts);
     } finally {
-      writer.unlock();
+      lock.close();
     }
-  }
-
-  /** Validates decisions' triples (with the partners they name) against the shapes. */
-  private void validate(List<ConsentDecision> decisions) {
-    Graph g = GraphFactory.createDefaultGraph();
-    String placeholder = "0".repeat(64);
-    java.util.Set<String> named = new java.util.HashSet<>();
-    for (ConsentDecision d : decisions) {
-      RecordGraph.record(d, placeholder, 0, g::add);
-      if (named.add(d.partner())) {
-        Partner p = partners.get(d.partner());
-        if (p != null) {
-          RecordGraph.partner(p, g::add);
-        }
-      }
-    }
-    shacl.check(g);
-    Txn.executeRead(
-        dataset,
-        () -> {
-          for (int i = 0; i < decisions.size(); i++) {
-            Node r = Vocab.uri(decisions.get(i).iri());
-            if (dsg.contains(Vocab.CONSENT_GRAPH, r, Node.ANY, Node.ANY)) {
-              throw new IllegalArgumentException(
-                  "decisions["
-                      + i
-                      + "].recordId: '"
-                      + decisions.get(i).recordId()
-                      + "' is already used");
-            }
-          }
-        });
   }
 
   /** Validates the raw graph and commits it (for tests of the SHACL gate). */
   void commitGraph(Graph g) {
-    writer.lock();
-    try {
-      shacl.check(g);
-      Txn.executeWrite(
-          dataset,
-          () ->
-              g.find()
-                  .forEachRemaining(
-                      t ->
-                          dsg.add(
-                              Vocab.CONSENT_GRAPH,
-                              t.getSubject(),
-                              t.getPredicate(),
-                              t.getObject())));
-    } finally {
-      writer.unlock();
-    }
-  }
-
-  private List<String> commitments(List<ConsentDecision> decisions) {
-    List<String> out = new ArrayList<>(decisions.size());
-    try {
-      for (ConsentDecision d : decisions) {
-        byte[] salt = salts.saltOrCreate(d.subject());
-        out.add(SubjectCommitment.hex(salt, d.subject()));
-        java.util.Arrays.fill(salt, (byte) 0);
-      }
-      salts.flush();
-    } catch (IOException e) {
-      throw new ConsentStoreException("salt store failed; nothing was recorded", e);
-    }
-    return out;
-  }
-
-  private Optional<String> commitmentOf(SubjectToken subject) {
-    try {
-      return salts.salt(subject).map(s -> SubjectCommitment.hex(s, subject));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private void commit(List<RecordGraph.Placed> placed) {
-    if (placed.isEmpty()) {
-      return;
-    }
-    Txn.executeWrite(
-        dataset,
-        () -> {
-          for (RecordGraph.Placed p : placed) {
-            RecordGraph.record(
-                p.decision(),
-                p.commitment(),
-                p.ledgerIndex(),
-                t -> dsg.add(Vocab.CONSENT_GRAPH, t.getSubject(), t.getPredicate(), t.getObject()));
-          }
-        });
-    for (RecordGraph.Placed p : placed) {
-      index.add(new ConsentRecord(p.decision(), p.ledgerIndex()));
-    }
-  }
-
-  private void ensureOpen() {
-    if (closed) {
-      throw new IllegalStateException("consent store is closed");
-    }
+    writer.commitGraph(g);
   }
 }

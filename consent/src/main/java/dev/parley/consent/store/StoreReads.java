@@ -1,14 +1,19 @@
 package dev.parley.consent.store;
 
 import dev.parley.consent.model.ConsentRecord;
+import dev.parley.consent.model.ConsentState;
 import dev.parley.consent.model.SubjectToken;
+import dev.parley.consent.purpose.Purpose;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -18,7 +23,10 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 
-/** Reads and deletions over the consent graph; callers hold the right TDB2 transaction. */
+/**
+ * Reads and deletions over the consent graph (callers hold the right TDB2 transaction), and the
+ * pure derivation of effective states from a history.
+ */
 final class StoreReads {
   private StoreReads() {}
 
@@ -59,6 +67,23 @@ final class StoreReads {
     out.sort(
         Comparator.comparingLong(ConsentRecord::ledgerIndex)
             .thenComparing(r -> r.decision().time()));
+    return out;
+  }
+
+  /**
+   * The effective state of every (partner, purpose) in a history (oldest first): the latest record
+   * covering it, read at {@code now}; by partner id, then purpose.
+   */
+  static List<ConsentState> states(List<ConsentRecord> history, Instant now) {
+    Map<String, Map<Purpose, ConsentRecord>> latest = new TreeMap<>();
+    for (ConsentRecord r : history) {
+      for (Purpose p : r.decision().purposes()) {
+        latest.computeIfAbsent(r.decision().partner(), k -> new EnumMap<>(Purpose.class)).put(p, r);
+      }
+    }
+    List<ConsentState> out = new ArrayList<>();
+    latest.forEach(
+        (partner, byPurpose) -> byPurpose.forEach((p, r) -> out.add(ConsentState.of(r, p, now))));
     return out;
   }
 

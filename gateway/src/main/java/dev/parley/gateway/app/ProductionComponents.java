@@ -1,9 +1,11 @@
 package dev.parley.gateway.app;
 
 import dev.parley.gateway.auth.AuthComponent;
+import dev.parley.gateway.consent.ConsentComponent;
 import dev.parley.gateway.ledger.LedgerComponent;
 import dev.parley.gateway.matching.MatchingComponent;
 import dev.parley.gateway.server.ComponentFactory;
+import dev.parley.gateway.web.ConsentCenterComponent;
 import java.util.List;
 
 /** The components {@code parley serve} hosts, in start-up order. */
@@ -16,6 +18,11 @@ public final class ProductionComponents {
    * @return the factories, in start-up order
    */
   public static List<ComponentFactory> all() {
-    return List.of(LedgerComponent.factory(), AuthComponent.factory(), MatchingComponent.factory());
+    return List.of(
+        LedgerComponent.factory(),
+        AuthComponent.factory(),
+        MatchingComponent.factory(),
+        ConsentComponent.factory(),
+        ConsentCenterComponent.factory());
   }
 }

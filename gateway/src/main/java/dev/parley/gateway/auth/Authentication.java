@@ -2,6 +2,8 @@ package dev.parley.gateway.auth;
 
 import dev.parley.gateway.server.Problems;
 import io.vertx.core.Handler;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +66,17 @@ public final class Authentication implements Handler<RoutingContext> {
       return;
     }
     ctx.put(PRINCIPAL_KEY, principal);
+    if (principal instanceof Principal.Anonymous
+        && ctx.request().getCookie(SessionRegistry.COOKIE) != null) {
+      // A session cookie the registry does not know (restart, expiry, sign-out): forget it.
+      ctx.response()
+          .addCookie(
+              Cookie.cookie(SessionRegistry.COOKIE, "")
+                  .setPath("/")
+                  .setMaxAge(0)
+                  .setHttpOnly(true)
+                  .setSameSite(CookieSameSite.STRICT));
+    }
     if (principal instanceof Principal.Consumer c && !SAFE.contains(ctx.request().method())) {
       String sent = ctx.request().getHeader(CSRF_HEADER);
       if (sent == null

@@ -111,8 +111,15 @@ public final class SessionRegistry implements PrincipalResolver {
     sessions.values().removeIf(s -> s.subject().equals(subject));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>An unknown or expired session cookie (after a restart, sign-out or expiry) resolves to
+   * nothing, so the caller is anonymous and can sign in again; {@link Authentication} then clears
+   * the stale cookie.
+   */
   @Override
-  public Optional<Principal> resolve(HttpServerRequest request) throws AuthenticationException {
+  public Optional<Principal> resolve(HttpServerRequest request) {
     Cookie c = request.getCookie(COOKIE);
     if (c == null) {
       return Optional.empty();
@@ -120,11 +127,11 @@ public final class SessionRegistry implements PrincipalResolver {
     String key = digest(c.getValue());
     Session s = sessions.get(key);
     if (s == null) {
-      throw new AuthenticationException("session: unknown or signed out; sign in again");
+      return Optional.empty();
     }
     if (!clock.instant().isBefore(s.expiresAt())) {
       sessions.remove(key);
-      throw new AuthenticationException("session: expired; sign in again");
+      return Optional.empty();
     }
     return Optional.of(new Principal.Consumer(s.subject(), s.csrfToken()));
   }

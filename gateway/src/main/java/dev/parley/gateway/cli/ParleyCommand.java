@@ -10,7 +10,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "parley 0.1.0",
     description = "Parley: a privacy-preserving data clean room.",
-    subcommands = {ServeCommand.class, AuditCommand.class, BenchCommand.class, KeysCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      AuditCommand.class,
+      BenchCommand.class,
+      KeysCommand.class,
+      PartnersCommand.class
+    })
 public final class ParleyCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -15,7 +15,9 @@ import java.util.function.Consumer;
 
 /**
  * Loads {@link ParleyConfig} from, in increasing precedence: defaults, a JSON file, environment
- * variables ({@code PARLEY_*}) and command-line flags.
+ * variables ({@code PARLEY_*}) and command-line flags. The mail relay settings come from the
+ * environment only ({@code PARLEY_SMTP_*}, see {@link SmtpSettings#fromEnvironment}), so the SMTP
+ * password is never written into a configuration file.
  *
  * <p>Every source is read once; every malformed value is reported with its source, and all problems
  * are reported together in one {@link ConfigException}.
@@ -55,6 +57,11 @@ public final class ConfigLoader {
       if (value != null && !value.isEmpty()) {
         apply(key.getKey(), value, key.getValue(), builder, problems);
       }
+    }
+    try {
+      builder.smtp(SmtpSettings.fromEnvironment(env));
+    } catch (ConfigException e) {
+      problems.addAll(e.problems());
     }
     for (Map.Entry<String, String> flag : flags.entrySet()) {
       if (!KEYS.containsKey(flag.getKey())) {

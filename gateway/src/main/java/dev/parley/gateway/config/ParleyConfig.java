@@ -20,9 +20,16 @@ import java.util.List;
  * @param tls whether to serve HTTPS
  * @param shutdownGrace how long in-flight requests may take to finish on shutdown
  * @param maxBodyBytes the largest request body accepted
+ * @param smtp the mail relay for consent-center sign-in codes (no host: the dev mailbox)
  */
 public record ParleyConfig(
-    String host, int port, Path dataDir, TlsMode tls, Duration shutdownGrace, long maxBodyBytes) {
+    String host,
+    int port,
+    Path dataDir,
+    TlsMode tls,
+    Duration shutdownGrace,
+    long maxBodyBytes,
+    SmtpSettings smtp) {
 
   /** Default listen address: loopback only. */
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -84,6 +91,7 @@ public record ParleyConfig(
     private TlsMode tls = TlsMode.AUTO;
     private Duration shutdownGrace = Duration.ofSeconds(10);
     private long maxBodyBytes = 64L * 1024 * 1024;
+    private SmtpSettings smtp = SmtpSettings.devMailbox();
 
     private Builder() {}
 
@@ -154,6 +162,17 @@ public record ParleyConfig(
     }
 
     /**
+     * Sets the mail relay settings.
+     *
+     * @param value validated settings (see {@link SmtpSettings#fromEnvironment})
+     * @return this builder
+     */
+    public Builder smtp(SmtpSettings value) {
+      this.smtp = value;
+      return this;
+    }
+
+    /**
      * Validates every field and builds the configuration.
      *
      * @return the configuration
@@ -188,11 +207,20 @@ public record ParleyConfig(
       if (maxBodyBytes < 1024 || maxBodyBytes > 1024L * 1024 * 1024) {
         problems.add("maxBodyBytes: must be 1024-1073741824, got " + maxBodyBytes);
       }
+      if (smtp == null) {
+        problems.add("smtp: must be set (SmtpSettings.devMailbox() for none)");
+      }
       if (!problems.isEmpty()) {
         throw new ConfigException(problems);
       }
       return new ParleyConfig(
-          host, (int) port, dataDir.toAbsolutePath().normalize(), tls, shutdownGrace, maxBodyBytes);
+          host,
+          (int) port,
+          dataDir.toAbsolutePath().normalize(),
+          tls,
+          shutdownGrace,
+          maxBodyBytes,
+          smtp);
     }
   }
 }

@@ -226,4 +226,18 @@ class AuthenticationHttpTest {
     assertTrue(retryAfter != null && Long.parseLong(retryAfter) >= 1, "Retry-After " + retryAfter);
     assertEquals(200, send("GET", "/probe/public").statusCode(), "other callers unaffected");
   }
+
+  @Test
+  void staleSessionCookie_anonymousAndCookieCleared() throws Exception {
+    String stale = SessionRegistry.COOKIE + "=not-a-live-session";
+    HttpResponse<String> pub = send("GET", "/probe/public", "Cookie", stale);
+    assertEquals(200, pub.statusCode(), "a stale cookie never blocks public routes (sign-in)");
+    assertEquals("anonymous", pub.body());
+    String setCookie = pub.headers().firstValue("set-cookie").orElse("");
+    assertTrue(
+        setCookie.startsWith(SessionRegistry.COOKIE + "=;") && setCookie.contains("Max-Age=0"),
+        setCookie);
+    assertEquals(
+        401, send("GET", "/probe/subjects/" + ALICE.toBase64Url(), "Cookie", stale).statusCode());
+  }
 }
