@@ -20,6 +20,7 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetStream;
+import org.apache.jena.sparql.syntax.ElementData;
 import org.apache.jena.sparql.syntax.ElementService;
 import org.apache.jena.sparql.syntax.ElementSubQuery;
 import org.apache.jena.sparql.syntax.ElementVisitorBase;
@@ -41,6 +42,12 @@ public final class AuditQueries {
 
   /** The longest a query may run. */
   public static final Duration MAX_TIME = Duration.ofSeconds(10);
+
+  /** The most VALUES blocks a query may contain. */
+  public static final int MAX_VALUES_BLOCKS = 2;
+
+  /** The most VALUES rows a query may contain in all. */
+  public static final int MAX_VALUES_ROWS = 200;
 
   private final ConsentStore store;
 
@@ -130,7 +137,48 @@ public final class AuditQueries {
     if (usesService(q)) {
       throw new IllegalArgumentException("query: SERVICE is not allowed");
     }
+    long[] values = {q.hasValues() ? q.getValuesData().size() : 0, q.hasValues() ? 1 : 0};
+    countValues(q, values);
+    if (values[1] > MAX_VALUES_BLOCKS || values[0] > MAX_VALUES_ROWS) {
+      // Jena joins VALUES tables in memory and checks for cancellation only between steps, so the
+      // time limit alone cannot bound a query built from many of them.
+      throw new IllegalArgumentException(
+          "query: at most "
+              + MAX_VALUES_BLOCKS
+              + " VALUES blocks with "
+              + MAX_VALUES_ROWS
+              + " rows in all are allowed, got "
+              + values[1]
+              + " blocks with "
+              + values[0]
+              + " rows");
+    }
     return q;
+  }
+
+  private static void countValues(Query q, long[] acc) {
+    if (q.getQueryPattern() == null) {
+      return;
+    }
+    ElementWalker.walk(
+        q.getQueryPattern(),
+        new ElementVisitorBase() {
+          @Override
+          public void visit(ElementData el) {
+            acc[0] += el.getRows().size();
+            acc[1]++;
+          }
+
+          @Override
+          public void visit(ElementSubQuery el) {
+            Query sub = el.getQuery();
+            if (sub.hasValues()) {
+              acc[0] += sub.getValuesData().size();
+              acc[1]++;
+            }
+            countValues(sub, acc);
+          }
+        });
   }
 
   private static boolean usesService(Query q) {

@@ -80,6 +80,33 @@ class AuditQueriesTest {
   }
 
   @Test
+  void query_manyValuesBlocks_rejectedBeforeRunning() {
+    StringBuilder q = new StringBuilder("SELECT * WHERE {");
+    for (int b = 0; b < 12; b++) {
+      q.append(" VALUES ?v").append(b).append(" {");
+      for (int i = 0; i < 10; i++) {
+        q.append(' ').append(i);
+      }
+      q.append(" }");
+    }
+    q.append(" }");
+    long t0 = System.nanoTime();
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> audit.query(q.toString(), 10, Duration.ofSeconds(1)));
+    assertTrue(e.getMessage().contains("got 12 blocks with 120 rows"), e.getMessage());
+    assertTrue(System.nanoTime() - t0 < 1_000_000_000L, "refused without running");
+    assertTrue(
+        audit
+            .query(
+                "SELECT * WHERE { VALUES ?x { 1 2 } ?s ?p ?o } LIMIT 1", 10, Duration.ofSeconds(5))
+            .json()
+            .contains("\"vars\""),
+        "one small VALUES block is fine");
+  }
+
+  @Test
   void forbiddenQueries_rejected() {
     Duration t = Duration.ofSeconds(1);
     assertThrows(
