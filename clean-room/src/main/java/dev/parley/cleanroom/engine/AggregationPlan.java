@@ -10,10 +10,12 @@ import java.util.Optional;
  * <p>Semantics: inner join of all inputs on token equality; if {@code subjectFilter} is present,
  * only tokens in that token set (see {@link AnalyticEngine#createTokenSet}); if {@code
  * maxGroupsPerSubject > 0}, each subject contributes to at most that many output groups (the engine
- * keeps a deterministic pseudo-random subset: order by hash(token, group)); group by {@code
- * groupBy}; subjects = {@code COUNT(DISTINCT token)} per group; rows with subjects &lt; {@code
- * minSubjects} are suppressed: counted in {@code suppressedRows}, never returned. Rows are ordered
- * by their group values. With no {@code groupBy} there is exactly one group.
+ * keeps a deterministic pseudo-random subset: order by hash(token, group)) and, for SUM and AVG, a
+ * subject's values within a group are summed first and that per-subject total is clamped to the
+ * bounds (without a cap, each value is clamped); AVG is then the mean over subjects with values;
+ * group by {@code groupBy}; subjects = {@code COUNT(DISTINCT token)} per group; rows with subjects
+ * &lt; {@code minSubjects} are suppressed: counted in {@code suppressedRows}, never returned. Rows
+ * are ordered by their group values. With no {@code groupBy} there is exactly one group.
  *
  * @param inputs the joined tables, at least one
  * @param subjectFilter the name of a token set restricting the subjects, if any

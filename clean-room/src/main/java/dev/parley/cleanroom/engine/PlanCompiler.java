@@ -22,6 +22,11 @@ import java.util.Map;
  *       enc(g1) || ... )}, where {@code enc(g) = '|' || coalesce('v' || strlen(s) || ':' || s,
  *       'n')} with {@code s = CAST(g AS VARCHAR)} (length-prefixed, so distinct groups have
  *       distinct inputs).
+ *   <li>{@code s} (only with maxGroupsPerSubject &gt; 0): one row per (token, group) whose SUM/AVG
+ *       inputs are the subject's values in that group summed and then clamped, so each subject's
+ *       contribution to a group is bounded however many rows it has or the join fans out to
+ *       (per-subject contribution bounding for differential privacy); in this mode step {@code j}
+ *       does not clamp single values.
  *   <li>{@code agg}: per group, {@code COUNT(DISTINCT token)}, {@code coalesce(SUM(c), 0)} and
  *       {@code SUM(c) / COUNT(c)} (NULL if the group has no values).
  *   <li>The released groups ({@code subjects >= minSubjects}) ordered by their group values ({@code
@@ -97,13 +102,13 @@ final class PlanCompiler {
                 + type);
       }
       String x = "CAST(" + column(ref) + " AS DOUBLE)";
-      sql.append(", CASE WHEN ").append(x).append(" IS NULL THEN NULL WHEN ").append(x);
-      sql.append(" < ? THEN ? WHEN ").append(x).append(" > ? THEN ? ELSE ").append(x);
-      sql.append(" END AS c").append(i);
-      params.add(a.lower());
-      params.add(a.lower());
-      params.add(a.upper());
-      params.add(a.upper());
+      if (plan.maxGroupsPerSubject() > 0) {
+        sql.append(", ").append(x).append(" AS c").append(i); // clamped per subject in step s
+      } else {
+        sql.append(", ");
+        clamp(sql, x, params, a);
+        sql.append(" AS c").append(i);
+      }
     }
     boolean capped = plan.maxGroupsPerSubject() > 0;
     if (capped) {
@@ -133,7 +138,27 @@ final class PlanCompiler {
       sql.append(" FROM (SELECT DISTINCT token, h FROM j)) WHERE rn <= ?) AS r");
       sql.append(" ON r.token = j.token AND r.h = j.h)");
       params.add((long) plan.maxGroupsPerSubject());
-      source = "k";
+      // s: one row per (subject, group) with the subject's values summed and that total clamped,
+      // so a subject contributes at most [lower, upper] to each of its (at most L) groups however
+      // many rows it has or the join fans out to.
+      sql.append(", s AS (SELECT token");
+      for (String g : groups) {
+        sql.append(", ").append(g);
+      }
+      for (int i = 0; i < plan.aggregates().size(); i++) {
+        Aggregate a = plan.aggregates().get(i);
+        if (a.kind() != AggregateKind.COUNT_SUBJECTS) {
+          sql.append(", ");
+          clamp(sql, "SUM(c" + i + ")", params, a);
+          sql.append(" AS c").append(i);
+        }
+      }
+      sql.append(" FROM k GROUP BY token");
+      for (String g : groups) {
+        sql.append(", ").append(g);
+      }
+      sql.append(')');
+      source = "s";
     }
     sql.append(", agg AS (SELECT ");
     for (String g : groups) {
@@ -181,6 +206,16 @@ final class PlanCompiler {
       sql.append(", ").append(g).append(" ASC NULLS LAST");
     }
     return new Compiled(sql.toString(), List.copyOf(params), List.copyOf(groupTypes));
+  }
+
+  private static void clamp(StringBuilder sql, String x, List<Object> params, Aggregate a) {
+    sql.append("CASE WHEN ").append(x).append(" IS NULL THEN NULL WHEN ").append(x);
+    sql.append(" < ? THEN ? WHEN ").append(x).append(" > ? THEN ? ELSE ").append(x);
+    sql.append(" END");
+    params.add(a.lower());
+    params.add(a.lower());
+    params.add(a.upper());
+    params.add(a.upper());
   }
 
   private static ColumnType typeOf(

@@ -151,6 +151,23 @@ class DuckDbEngineTest {
   }
 
   @Test
+  void aggregate_capped_perSubjectTotalClampedNotEachRow() {
+    // Subject 1 has three rows of 10 in group "a"; subject 2 one row of 4.
+    load("t", new Object[][] {{1, "a", 10.0}, {1, "a", 10.0}, {1, "a", 10.0}, {2, "a", 4.0}});
+    ColumnRef spend = new ColumnRef(0, "spend");
+    List<Aggregate> aggs = List.of(Aggregate.sum(spend, 0, 15), Aggregate.avg(spend, 0, 15));
+    List<ColumnRef> bySegment = List.of(new ColumnRef(0, "segment"));
+    // Uncapped: each row clamped (10 each), 34 in all over four values.
+    assertEquals(
+        List.of(new ResultRow(List.of("a"), 2, List.of(34.0, 8.5))),
+        engine.aggregate(plan(bySegment, aggs, 0, 0)).rows());
+    // Capped (DP mode): subject 1's total 30 is clamped to 15, so it adds at most the bound.
+    assertEquals(
+        List.of(new ResultRow(List.of("a"), 2, List.of(19.0, 9.5))),
+        engine.aggregate(plan(bySegment, aggs, 1, 0)).rows());
+  }
+
+  @Test
   void aggregate_maxGroupsPerSubject_eachSubjectCountedOnce() {
     load("t", new Object[][] {{1, "a", 1.0}, {1, "b", 1.0}, {1, "c", 1.0}, {2, "a", 1.0}});
     AggregateResult r =

@@ -164,12 +164,28 @@ public final class InMemoryEngine implements AnalyticEngine {
         }
         double sum = 0;
         long count = 0;
-        for (Row[] r : e.getValue()) {
-          Object v = value(inputs, r, a.column().orElseThrow());
-          if (v != null) {
-            double x = v instanceof Long l ? l.doubleValue() : (Double) v;
-            sum += Math.min(Math.max(x, a.lower()), a.upper());
+        if (plan.maxGroupsPerSubject() > 0) {
+          // Per-subject bounding: sum each subject's values in the group, then clamp the total.
+          Map<String, Double> totals = new TreeMap<>();
+          for (Row[] r : e.getValue()) {
+            Object v = value(inputs, r, a.column().orElseThrow());
+            if (v != null) {
+              double x = v instanceof Long l ? l.doubleValue() : (Double) v;
+              totals.merge(hex(r[0].token()), x, Double::sum);
+            }
+          }
+          for (double t : totals.values()) {
+            sum += Math.min(Math.max(t, a.lower()), a.upper());
             count++;
+          }
+        } else {
+          for (Row[] r : e.getValue()) {
+            Object v = value(inputs, r, a.column().orElseThrow());
+            if (v != null) {
+              double x = v instanceof Long l ? l.doubleValue() : (Double) v;
+              sum += Math.min(Math.max(x, a.lower()), a.upper());
+              count++;
+            }
           }
         }
         values.add(
