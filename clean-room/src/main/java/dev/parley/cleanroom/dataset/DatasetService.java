@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -109,6 +110,48 @@ public final class DatasetService {
         return replay(partnerId, options.uploadKey().get(), prior.get(), schema, digest);
       }
     }
+    return store(
+        partnerId,
+        schema,
+        options.uploadKey(),
+        v -> List.of(),
+        writer -> {
+          UploadInput in = UploadInput.open(input);
+          Ingest.Outcome outcome =
+              new Ingest(schema, tokenizer, options.maxRejected(), batchSize)
+                  .run(in.reader(), writer);
+          return new Loaded(
+              outcome.rows(),
+              outcome.rejected(),
+              outcome.rejections(),
+              HexFormat.of().formatHex(in.finishDigest()));
+        });
+  }
+
+  /** Fills a new version table; returns what was loaded and the version's digest. */
+  @FunctionalInterface
+  interface Loader {
+    Loaded load(CatalogTableWriter writer) throws IOException;
+  }
+
+  /** What a {@link Loader} put into a version table. */
+  record Loaded(long rows, long rejected, List<RowRejection> rejections, String digest) {}
+
+  /**
+   * Stores a new version: assigns the next version number, fills its table with {@code loader},
+   * commits the table with its registry row, its upload-key record and {@code extra} records in one
+   * transaction, then appends {@code dataset.uploaded}.
+   *
+   * @param extra further catalog records to commit with the version (given the version)
+   * @return the result, or on a lost race for the upload key the winner's result
+   */
+  UploadResult store(
+      String partnerId,
+      DatasetSchema schema,
+      Optional<String> uploadKey,
+      Function<DatasetVersion, List<CatalogRecord>> extra,
+      Loader loader)
+      throws IOException {
     ReentrantLock lock = lock(partnerId, schema.name());
     DatasetVersion stored;
     lock.lock();
@@ -120,12 +163,8 @@ public final class DatasetService {
                   .orElse(0)
               + 1;
       String table = TableNames.versionTable(partnerId, schema.name(), version);
-      UploadInput in = UploadInput.open(input);
       try (CatalogTableWriter writer = engine.createTable(table, schema.columnDefs())) {
-        Ingest.Outcome outcome =
-            new Ingest(schema, tokenizer, options.maxRejected(), batchSize)
-                .run(in.reader(), writer);
-        String digest = HexFormat.of().formatHex(in.finishDigest());
+        Loaded loaded = loader.load(writer);
         stored =
             new DatasetVersion(
                 partnerId,
@@ -133,35 +172,75 @@ public final class DatasetService {
                 version,
                 new TableRef(table, partnerId),
                 schema,
-                digest,
-                outcome.rows(),
-                outcome.rejected(),
-                outcome.rejections(),
-                options.uploadKey(),
+                loaded.digest(),
+                loaded.rows(),
+                loaded.rejected(),
+                loaded.rejections(),
+                uploadKey,
                 clock.instant(),
                 ledger.size(),
                 Optional.empty());
         List<CatalogRecord> records = new ArrayList<>();
         records.add(VersionRecords.versionRecord(stored));
-        if (options.uploadKey().isPresent()) {
+        if (uploadKey.isPresent()) {
           records.add(VersionRecords.keyRecord(stored));
         }
+        records.addAll(extra.apply(stored));
         try {
           writer.commit(records);
         } catch (EngineConflictException e) {
           // A concurrent upload with the same key (of another dataset) committed first.
-          Optional<VersionRecords.KeyRef> winner =
-              options.uploadKey().flatMap(k -> keyRef(partnerId, k));
+          Optional<VersionRecords.KeyRef> winner = uploadKey.flatMap(k -> keyRef(partnerId, k));
           if (winner.isEmpty()) {
             throw e;
           }
-          return replay(partnerId, options.uploadKey().get(), winner.get(), schema, digest);
+          return replay(partnerId, uploadKey.get(), winner.get(), schema, loaded.digest());
         }
       }
       return publish(stored, false).toResult();
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Returns the result of a stored version, appending its ledger entry first if a crash left it
+   * pending.
+   *
+   * @throws IOException if the ledger refuses the entry
+   */
+  UploadResult resultOf(DatasetVersion v) throws IOException {
+    ReentrantLock lock = lock(v.partnerId(), v.dataset());
+    lock.lock();
+    try {
+      DatasetVersion current = describe(v.partnerId(), v.dataset(), v.version()).orElse(v);
+      return (current.published() ? current : publish(current, true)).toResult();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Returns whether an upload key of a partner already names a stored version.
+   *
+   * @param partnerId the partner
+   * @param uploadKey the key
+   * @return the dataset and version it names, if any
+   */
+  Optional<VersionRecords.KeyRef> usedKey(String partnerId, String uploadKey) {
+    return keyRef(partnerId, uploadKey);
+  }
+
+  CatalogEngine engine() {
+    return engine;
+  }
+
+  Tokenizer tokenizer() {
+    return tokenizer;
+  }
+
+  int batchSize() {
+    return batchSize;
   }
 
   /** Answers a retry: the same dataset, schema and bytes give the first result. */
@@ -298,6 +377,19 @@ public final class DatasetService {
         .catalogRecords(
             VersionRecords.VERSION_KIND, VersionRecords.versionPrefix(partnerId, dataset))
         .stream()
+        .map(VersionRecords::parseVersion)
+        .toList();
+  }
+
+  /**
+   * Returns every stored version of every dataset of a partner, by dataset name then version.
+   *
+   * @param partnerId the owning partner
+   * @return the versions (including any whose ledger entry is still pending)
+   */
+  public List<DatasetVersion> allVersions(String partnerId) {
+    Partner.requireId(partnerId, "partnerId");
+    return engine.catalogRecords(VersionRecords.VERSION_KIND, partnerId + "/").stream()
         .map(VersionRecords::parseVersion)
         .toList();
   }

@@ -17,6 +17,8 @@ public final class DatasetUploadException extends IllegalArgumentException {
 
   private final long totalRejected;
 
+  private final String summary;
+
   /**
    * Creates the exception.
    *
@@ -28,6 +30,16 @@ public final class DatasetUploadException extends IllegalArgumentException {
     super(summary + (rejections.isEmpty() ? "" : "; first: " + rejections.getFirst()));
     this.rejections = List.copyOf(rejections.subList(0, Math.min(MAX_LISTED, rejections.size())));
     this.totalRejected = totalRejected;
+    this.summary = summary;
+  }
+
+  /**
+   * Returns what failed, without the first rejection.
+   *
+   * @return the summary given to the constructor
+   */
+  public String summary() {
+    return summary;
   }
 
   /**

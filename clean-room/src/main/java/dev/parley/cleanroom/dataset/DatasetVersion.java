@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param version the version number (1, 2, ...)
  * @param table the engine table holding the version's rows
  * @param schema the schema the version was uploaded with
- * @param digest the SHA-256 of the raw uploaded bytes, 64 lowercase hex digits
+ * @param digest the SHA-256 of the raw uploaded bytes, or for a multi-part upload the SHA-256 of
+ *     its parts' SHA-256 digests concatenated in part order; 64 lowercase hex digits
  * @param rows the rows stored
  * @param rejected the invalid rows skipped
  * @param rejections the first (at most 100) rejections

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param rows the rows stored
  * @param rejected the invalid rows skipped (at most the upload's {@code maxRejected})
  * @param rejections the first (at most 100) rejections
- * @param digest the SHA-256 of the raw uploaded bytes as received, 64 lowercase hex digits
+ * @param digest the SHA-256 of the raw uploaded bytes as received (for a multi-part upload, of its
+ *     parts' raw SHA-256 digests concatenated in part order), 64 lowercase hex digits
  * @param ledgerIndex the index of the version's {@code dataset.uploaded} ledger entry
  */
 public record UploadResult(

@@ -23,6 +23,7 @@ public final class ProductionComponents {
         AuthComponent.factory(),
         MatchingComponent.factory(),
         ConsentComponent.factory(),
-        ConsentCenterComponent.factory());
+        ConsentCenterComponent.factory(),
+        dev.parley.gateway.cleanroom.CleanRoomComponent.factory());
   }
 }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       BenchCommand.class,
       KeysCommand.class,
-      PartnersCommand.class
+      PartnersCommand.class,
+      PartnerCommand.class
     })
 public final class ParleyCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,376 @@
+package dev.parley.cleanroom.dataset;
+
+import dev.parley.cleanroom.engine.CatalogEngine;
+import dev.parley.cleanroom.engine.CatalogRecord;
+import dev.parley.consent.partner.Partner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Multi-part, resumable uploads of dataset versions; thread-safe.
+ *
+ * <p>Life of a multi-part upload (see {@code docs/clean-room.md}, "Life of an upload"): {@link
+ * #begin} records a session (partner, schema, upload key, {@code maxRejected}) durably in the
+ * engine's catalog. Each {@link #putPart} streams one part (CSV or CSV.gz, starting with the header
+ * row) through the same validation and tokenization as a single upload ({@link Ingest}), writes the
+ * part's valid rows (tokens, never hashes) to a durable staging file, then records the part's
+ * receipt; only then is it acknowledged. Re-sending an acknowledged part with the same bytes
+ * returns its receipt; other bytes are a conflict. {@link #complete} checks that the parts are
+ * numbered 1..n with contiguous row numbers and at most {@code maxRejected} rejected rows in all,
+ * then copies the staged rows into a new version table, committed together with its registry row
+ * and the session's {@code upload_done} record, and appends {@code dataset.uploaded}: all parts
+ * become one version, or nothing does. Completing again returns the same result.
+ *
+ * <p>The version's digest is SHA-256 over the concatenation of the parts' raw 32-byte SHA-256
+ * digests, in part order ({@link #digestOfParts}); a client that kept its parts' digests can
+ * recompute it. Sessions and staged parts survive restarts; staging files of completed sessions are
+ * deleted.
+ */
+public final class MultipartUploads {
+  /** The highest part number. */
+  public static final int MAX_PARTS = 10_000;
+
+  private final DatasetService datasets;
+  private final CatalogEngine engine;
+  private final PartStaging staging;
+  private final Clock clock;
+  private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+  private final ReentrantLock beginLock = new ReentrantLock();
+
+  private MultipartUploads(DatasetService datasets, Path staging, Clock clock) {
+    this.datasets = datasets;
+    this.engine = datasets.engine();
+    this.staging = new PartStaging(staging, datasets.tokenizer(), datasets.batchSize());
+    this.clock = clock;
+  }
+
+  /**
+   * Opens multi-part uploads over a dataset service, deleting the staging files of sessions that a
+   * crash left behind after their completion.
+   *
+   * @param datasets the dataset service whose versions the uploads publish
+   * @param stagingDir the directory of staged parts (e.g. {@code <data>/clean-room/staging})
+   * @param clock the clock sessions are stamped with
+   * @return the service
+   * @throws IOException if the staging directory cannot be created
+   */
+  public static MultipartUploads open(DatasetService datasets, Path stagingDir, Clock clock)
+      throws IOException {
+    Objects.requireNonNull(datasets, "datasets");
+    Objects.requireNonNull(clock, "clock");
+    Files.createDirectories(stagingDir);
+    MultipartUploads uploads = new MultipartUploads(datasets, stagingDir, clock);
+    for (CatalogRecord r : uploads.engine.catalogRecords(SessionRecords.DONE_KIND, "")) {
+      int slash = r.key().indexOf('/');
+      uploads.staging.delete(r.key().substring(0, slash), r.key().substring(slash + 1));
+    }
+    return uploads;
+  }
+
+  /**
+   * A begun (or resumed) upload.
+   *
+   * @param status the upload's status, with the parts it already acknowledged
+   * @param created whether the upload was created now (false: an upload key resumed it)
+   */
+  public record Begun(UploadStatus status, boolean created) {}
+
+  /**
+   * Begins an upload, or resumes the one begun earlier with the same upload key.
+   *
+   * @param partnerId the uploading partner
+   * @param schema the dataset's schema
+   * @param options the upload key and the tolerated number of invalid rows
+   * @return the upload's status, and whether it was created now
+   * @throws UploadStateException if the key was used for another dataset, schema or {@code
+   *     maxRejected}, or by a single-request upload
+   */
+  public Begun begin(String partnerId, DatasetSchema schema, UploadOptions options) {
+    Partner.requireId(partnerId, "partnerId");
+    Objects.requireNonNull(schema, "schema");
+    Objects.requireNonNull(options, "options");
+    String id =
+        options
+            .uploadKey()
+            .map(k -> UploadSession.keyedId(partnerId, k))
+            .orElseGet(UploadSession::randomId);
+    beginLock.lock();
+    try {
+      Optional<UploadSession> prior = session(partnerId, id);
+      if (prior.isPresent()) {
+        UploadSession s = prior.get();
+        if (!s.schema().equals(schema) || s.maxRejected() != options.maxRejected()) {
+          throw new UploadStateException(
+              "uploadKey: '"
+                  + options.uploadKey().orElseThrow()
+                  + "' was already used for an upload of "
+                  + s.dataset()
+                  + " with another schema or maxRejected");
+        }
+        return new Begun(status(s), false);
+      }
+      if (options.uploadKey().isPresent()) {
+        var used = datasets.usedKey(partnerId, options.uploadKey().get());
+        if (used.isPresent()) {
+          throw new UploadStateException(
+              "uploadKey: '"
+                  + options.uploadKey().get()
+                  + "' was already used for "
+                  + used.get().dataset()
+                  + " v"
+                  + used.get().version());
+        }
+      }
+      UploadSession s =
+          new UploadSession(
+              id, partnerId, schema, options.uploadKey(), options.maxRejected(), clock.instant());
+      engine.putCatalogRecord(SessionRecords.session(s));
+      return new Begun(new UploadStatus(s, List.of(), Optional.empty()), true);
+    } finally {
+      beginLock.unlock();
+    }
+  }
+
+  /**
+   * Validates, tokenizes and stages one part, or acknowledges it again.
+   *
+   * @param partnerId the uploading partner
+   * @param uploadId the upload
+   * @param part the part number, 1 to {@value #MAX_PARTS}
+   * @param firstRow the upload-wide row number of the part's first data row (1 for part 1)
+   * @param body the part: CSV or CSV.gz starting with the header row; read to the end, not closed
+   * @return the part's receipt
+   * @throws UploadNotFoundException if the partner has no such upload
+   * @throws UploadStateException if the upload is completed, or the part was acknowledged with
+   *     other bytes or another first row
+   * @throws DatasetUploadException if the part's header, CSV or gzip is malformed; nothing stored
+   * @throws IOException if reading or storing fails; nothing acknowledged
+   */
+  public PartReceipt putPart(
+      String partnerId, String uploadId, int part, long firstRow, InputStream body)
+      throws IOException {
+    if (part < 1 || part > MAX_PARTS) {
+      throw new IllegalArgumentException("part: must be 1-" + MAX_PARTS + ", got " + part);
+    }
+    if (firstRow < 1) {
+      throw new IllegalArgumentException("firstRow: must be >= 1, got " + firstRow);
+    }
+    UploadSession s = requireSession(partnerId, uploadId);
+    ReentrantLock lock = lock(partnerId, uploadId);
+    lock.lock();
+    try {
+      if (done(partnerId, uploadId).isPresent()) {
+        throw new UploadStateException("upload " + uploadId + " is already completed");
+      }
+      Optional<SessionRecords.StagedReceipt> prior = partRecord(partnerId, uploadId, part);
+      if (prior.isPresent()) {
+        PartReceipt p = prior.get().receipt();
+        String digest = HexFormat.of().formatHex(UploadInput.digestAll(body));
+        if (!p.sha256().equals(digest) || p.firstRow() != firstRow) {
+          throw new UploadStateException(
+              "part "
+                  + part
+                  + " was already acknowledged with other content (SHA-256 "
+                  + p.sha256()
+                  + ", first row "
+                  + p.firstRow()
+                  + ")");
+        }
+        return p;
+      }
+      return stage(s, part, firstRow, body);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private PartReceipt stage(UploadSession s, int part, long firstRow, InputStream body)
+      throws IOException {
+    SessionRecords.StagedReceipt staged = staging.stage(s, part, firstRow, body);
+    engine.putCatalogRecord(SessionRecords.part(s.partnerId(), s.id(), staged));
+    return staged.receipt();
+  }
+
+  /**
+   * Returns an upload's status.
+   *
+   * @param partnerId the partner asking
+   * @param uploadId the upload
+   * @return the status, or empty if the partner has no such upload
+   */
+  public Optional<UploadStatus> status(String partnerId, String uploadId) {
+    Optional<UploadSession> s = session(partnerId, uploadId);
+    return s.isEmpty() ? Optional.empty() : Optional.of(status(s.get()));
+  }
+
+  private UploadStatus status(UploadSession s) {
+    List<PartReceipt> parts = new ArrayList<>();
+    for (SessionRecords.StagedReceipt p : parts(s.partnerId(), s.id())) {
+      parts.add(p.receipt());
+    }
+    Optional<UploadResult> result =
+        done(s.partnerId(), s.id())
+            .flatMap(d -> datasets.describe(s.partnerId(), d.dataset(), d.version()))
+            .filter(DatasetVersion::published)
+            .map(DatasetVersion::toResult);
+    return new UploadStatus(s, parts, result);
+  }
+
+  /**
+   * Publishes the acknowledged parts as one new version, or returns the version published before.
+   *
+   * @param partnerId the uploading partner
+   * @param uploadId the upload
+   * @return the version
+   * @throws UploadNotFoundException if the partner has no such upload
+   * @throws UploadStateException if no part was sent, a part is missing or the row numbers of two
+   *     consecutive parts do not join up
+   * @throws DatasetUploadException if more rows were rejected than {@code maxRejected}; nothing is
+   *     published
+   * @throws IOException if a staged part is unreadable, or the version was stored but its ledger
+   *     entry could not be appended (completing again appends it)
+   */
+  public UploadResult complete(String partnerId, String uploadId) throws IOException {
+    UploadSession s = requireSession(partnerId, uploadId);
+    ReentrantLock lock = lock(partnerId, uploadId);
+    lock.lock();
+    try {
+      Optional<SessionRecords.Done> done = done(partnerId, uploadId);
+      if (done.isPresent()) {
+        DatasetVersion v =
+            datasets
+                .describe(partnerId, done.get().dataset(), done.get().version())
+                .orElseThrow(() -> new IllegalStateException("completed version is missing"));
+        return datasets.resultOf(v);
+      }
+      List<SessionRecords.StagedReceipt> parts = parts(partnerId, uploadId);
+      checkContiguous(parts);
+      long rejected = parts.stream().mapToLong(p -> p.receipt().rejected()).sum();
+      List<RowRejection> rejections = new ArrayList<>();
+      for (SessionRecords.StagedReceipt p : parts) {
+        rejections.addAll(p.receipt().rejections());
+      }
+      rejections.sort(Comparator.comparingLong(RowRejection::row));
+      if (rejected > s.maxRejected()) {
+        throw new DatasetUploadException(
+            rejected + " rows rejected, more than maxRejected " + s.maxRejected(),
+            rejections,
+            rejected);
+      }
+      List<byte[]> digests = new ArrayList<>();
+      parts.forEach(p -> digests.add(HexFormat.of().parseHex(p.receipt().sha256())));
+      String digest = HexFormat.of().formatHex(digestOfParts(digests));
+      long rows = parts.stream().mapToLong(p -> p.receipt().rows()).sum();
+      List<RowRejection> listed =
+          rejections.subList(0, Math.min(DatasetUploadException.MAX_LISTED, rejections.size()));
+      UploadResult result =
+          datasets.store(
+              partnerId,
+              s.schema(),
+              s.uploadKey(),
+              v -> List.of(SessionRecords.done(partnerId, uploadId, v)),
+              writer -> {
+                for (SessionRecords.StagedReceipt p : parts) {
+                  StagedPart.copy(
+                      staging.file(partnerId, uploadId, p.receipt().part()),
+                      s.schema().columnDefs(),
+                      p.stagedRows(),
+                      p.stagedSha256(),
+                      writer);
+                }
+                return new DatasetService.Loaded(rows, rejected, listed, digest);
+              });
+      staging.delete(partnerId, uploadId);
+      return result;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static void checkContiguous(List<SessionRecords.StagedReceipt> parts) {
+    if (parts.isEmpty()) {
+      throw new UploadStateException("no part was sent; send part 1 first");
+    }
+    long nextRow = 1;
+    for (int i = 0; i < parts.size(); i++) {
+      PartReceipt p = parts.get(i).receipt();
+      if (p.part() != i + 1) {
+        throw new UploadStateException(
+            "part " + (i + 1) + " is missing (parts must be numbered 1, 2, 3, ...)");
+      }
+      if (p.firstRow() != nextRow) {
+        throw new UploadStateException(
+            "part "
+                + p.part()
+                + " starts at row "
+                + p.firstRow()
+                + " but the parts before it end at row "
+                + (nextRow - 1));
+      }
+      nextRow += p.dataRows();
+    }
+  }
+
+  /**
+   * Returns the digest of a multi-part upload: SHA-256 over the parts' raw SHA-256 digests
+   * concatenated in part order.
+   *
+   * @param partDigests each part's 32-byte SHA-256, in part order
+   * @return the 32-byte digest
+   */
+  public static byte[] digestOfParts(List<byte[]> partDigests) {
+    MessageDigest md;
+    try {
+      md = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform must provide SHA-256", e);
+    }
+    for (int i = 0; i < partDigests.size(); i++) {
+      if (partDigests.get(i).length != 32) {
+        throw new IllegalArgumentException("partDigests[" + i + "]: must be 32 bytes");
+      }
+      md.update(partDigests.get(i));
+    }
+    return md.digest();
+  }
+
+  private Optional<UploadSession> session(String partnerId, String uploadId) {
+    Partner.requireId(partnerId, "partnerId");
+    return SessionRecords.findSession(engine, partnerId, uploadId);
+  }
+
+  private UploadSession requireSession(String partnerId, String uploadId) {
+    return session(partnerId, uploadId).orElseThrow(() -> new UploadNotFoundException(uploadId));
+  }
+
+  private Optional<SessionRecords.Done> done(String partnerId, String uploadId) {
+    return SessionRecords.findDone(engine, partnerId, uploadId);
+  }
+
+  private List<SessionRecords.StagedReceipt> parts(String partnerId, String uploadId) {
+    return SessionRecords.findParts(engine, partnerId, uploadId);
+  }
+
+  private Optional<SessionRecords.StagedReceipt> partRecord(
+      String partnerId, String uploadId, int part) {
+    return SessionRecords.findPart(engine, partnerId, uploadId, part);
+  }
+
+  /** The lock of an existing upload (so the map holds one entry per upload, never per guess). */
+  private ReentrantLock lock(String partnerId, String uploadId) {
+    return locks.computeIfAbsent(partnerId + "/" + uploadId, k -> new ReentrantLock());
+  }
+}
