@@ -23,12 +23,19 @@ import java.util.Optional;
  *  "suppressedRows": 2, "matchRate": null}
  * }</pre>
  *
+ * <p>Under differential privacy each row also has {@code "noise"} ({@code {"subjects": cell,
+ * "values": [cell, ...]}}, see {@link CellNoise}) and the output has {@code "privacy"} ({@link
+ * ReleasePrivacy}); without it neither member appears, so outputs of collaborations without DP keep
+ * exactly the form above (and their digests).
+ *
  * @param kind the request's kind
  * @param groupColumns the headers of the group values
  * @param valueColumns the headers of the aggregate values
  * @param rows the released rows, in the engine's order (by group values)
- * @param suppressedRows how many groups were withheld for having fewer than k subjects
+ * @param suppressedRows how many groups were withheld for having fewer than k subjects (under DP: a
+ *     noisy estimate, see {@code docs/privacy.md})
  * @param matchRate for an overlap whose count was released, the match-rate bucket
+ * @param privacy how the output was protected, present exactly under differential privacy
  */
 public record QueryOutput(
     RequestKind kind,
@@ -36,7 +43,8 @@ public record QueryOutput(
     List<String> valueColumns,
     List<OutputRow> rows,
     long suppressedRows,
-    Optional<String> matchRate) {
+    Optional<String> matchRate,
+    Optional<ReleasePrivacy> privacy) {
   /** Copies the lists and checks that rows align with the headers. */
   public QueryOutput {
     Objects.requireNonNull(kind, "kind");
@@ -52,6 +60,32 @@ public record QueryOutput(
       throw new IllegalArgumentException("suppressedRows must be >= 0");
     }
     Objects.requireNonNull(matchRate, "matchRate");
+    Objects.requireNonNull(privacy, "privacy");
+    for (OutputRow r : rows) {
+      if (r.noise().isPresent() != privacy.isPresent()) {
+        throw new IllegalArgumentException("rows carry noise exactly when the output has privacy");
+      }
+    }
+  }
+
+  /**
+   * Creates an output released without noise (thresholds only).
+   *
+   * @param kind the request's kind
+   * @param groupColumns the headers of the group values
+   * @param valueColumns the headers of the aggregate values
+   * @param rows the released rows
+   * @param suppressedRows how many groups were withheld
+   * @param matchRate the match-rate bucket of an overlap
+   */
+  public QueryOutput(
+      RequestKind kind,
+      List<String> groupColumns,
+      List<String> valueColumns,
+      List<OutputRow> rows,
+      long suppressedRows,
+      Optional<String> matchRate) {
+    this(kind, groupColumns, valueColumns, rows, suppressedRows, matchRate, Optional.empty());
   }
 
   /**
@@ -67,20 +101,32 @@ public record QueryOutput(
       r.group().forEach(g -> group.add(g == null ? JsonNull.INSTANCE : JsonString.of(g)));
       JsonArray.Builder values = JsonArray.builder();
       r.values().forEach(v -> values.add(number(v)));
-      rowsJson.add(
+      JsonObject.Builder row =
           JsonObject.builder()
               .put("group", group.build())
               .put("subjects", r.subjects())
-              .put("values", values.build())
-              .build());
+              .put("values", values.build());
+      r.noise().ifPresent(n -> row.put("noise", noiseJson(n)));
+      rowsJson.add(row.build());
     }
+    JsonObject.Builder out =
+        JsonObject.builder()
+            .put("kind", kind.wireName())
+            .put("groupColumns", strings(groupColumns))
+            .put("valueColumns", strings(valueColumns))
+            .put("rows", rowsJson.build())
+            .put("suppressedRows", suppressedRows)
+            .put("matchRate", matchRate.<JsonValue>map(JsonString::of).orElse(JsonNull.INSTANCE));
+    privacy.ifPresent(p -> out.put("privacy", p.toJson()));
+    return out.build();
+  }
+
+  private static JsonObject noiseJson(RowNoise noise) {
+    JsonArray.Builder values = JsonArray.builder();
+    noise.values().forEach(c -> values.add(c.toJson()));
     return JsonObject.builder()
-        .put("kind", kind.wireName())
-        .put("groupColumns", strings(groupColumns))
-        .put("valueColumns", strings(valueColumns))
-        .put("rows", rowsJson.build())
-        .put("suppressedRows", suppressedRows)
-        .put("matchRate", matchRate.<JsonValue>map(JsonString::of).orElse(JsonNull.INSTANCE))
+        .put("subjects", noise.subjects().toJson())
+        .put("values", values.build())
         .build();
   }
 

@@ -4,7 +4,13 @@ import dev.parley.cleanroom.analysis.RuleViolation.Rule;
 import dev.parley.cleanroom.collab.Collaboration;
 import dev.parley.cleanroom.collab.CollaborationService;
 import dev.parley.cleanroom.collab.DatasetKey;
+import dev.parley.cleanroom.collab.DpRules;
+import dev.parley.cleanroom.dp.BudgetAccountant;
+import dev.parley.cleanroom.dp.PrivacyJson;
+import dev.parley.cleanroom.dp.Rational;
+import dev.parley.cleanroom.dp.SpendDecision;
 import dev.parley.cleanroom.engine.AggregateResult;
+import dev.parley.cleanroom.engine.AggregationPlan;
 import dev.parley.cleanroom.engine.AnalyticEngine;
 import dev.parley.cleanroom.engine.ResultRow;
 import dev.parley.cleanroom.engine.TableRef;
@@ -24,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Runs consent-enforced aggregate queries in collaborations and records each release on the ledger.
@@ -40,6 +47,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * (collaboration, partner, request hash, purpose, S, output digest, suppressed count) is appended
  * and awaited; only then is the result returned. If the ledger fails, nothing is returned.
  *
+ * <p>In a collaboration whose rules enable differential privacy ({@link DpRules}) the life differs
+ * after planning: the noise is calibrated ({@link DpPlan}; a query whose noise cannot be calibrated
+ * is refused); then, under the collaboration's lock, its accountant (rebuilt from the ledger on
+ * first use) spends the per-query cost or refuses with {@link Rule#BUDGET_EXHAUSTED} before
+ * anything runs or is recorded; the engine runs with at most L groups per subject and no threshold;
+ * noise is added to every released statistic and the threshold k is applied to the noisy subject
+ * counts ({@link DpRelease}); the {@code query.released} entry carries the {@code privacy} object
+ * of the spend, appended before the lock is released. See {@code docs/privacy.md}. Budgets are
+ * cached per service, so one ledger must have one query service (as it has one writing process).
+ *
  * <p>Tokens never leave: they flow only from the engine to the consent index and back into the
  * engine as a token set, which is dropped after the query.
  */
@@ -52,6 +69,8 @@ public final class QueryService {
   private final Clock clock;
   private final String setPrefix;
   private final AtomicLong sequence = new AtomicLong();
+  private final SecureRandom random;
+  private final BudgetBook budgets;
 
   /**
    * Creates the service.
@@ -70,12 +89,36 @@ public final class QueryService {
       ConsentStore consent,
       LedgerStore ledger,
       Clock clock) {
+    this(collaborations, datasets, engine, consent, ledger, clock, new SecureRandom());
+  }
+
+  /**
+   * Creates the service with a given source of noise for differential privacy.
+   *
+   * @param collaborations the collaborations
+   * @param datasets the latest dataset versions
+   * @param engine the engine holding the dataset tables
+   * @param consent the consent store
+   * @param ledger the ledger releases are recorded on (the consent store's ledger)
+   * @param clock the clock consent expiry and privacy-budget periods are judged by
+   * @param random the only randomness of the noise (a seeded one makes tests reproducible)
+   */
+  public QueryService(
+      CollaborationService collaborations,
+      DatasetCatalog datasets,
+      AnalyticEngine engine,
+      ConsentStore consent,
+      LedgerStore ledger,
+      Clock clock,
+      SecureRandom random) {
     this.collaborations = Objects.requireNonNull(collaborations, "collaborations");
     this.datasets = Objects.requireNonNull(datasets, "datasets");
     this.engine = Objects.requireNonNull(engine, "engine");
     this.consent = Objects.requireNonNull(consent, "consent");
     this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.random = Objects.requireNonNull(random, "random");
+    this.budgets = new BudgetBook(ledger, clock);
     byte[] r = new byte[6];
     new SecureRandom().nextBytes(r);
     this.setPrefix = "consented_" + HexFormat.of().formatHex(r) + "_";
@@ -102,8 +145,11 @@ public final class QueryService {
    * @param collaborationId the collaboration
    * @param request the request
    * @return the released result, recorded on the ledger
-   * @throws QueryRefusedException if the rules refuse it (nothing is computed or recorded)
-   * @throws IllegalStateException if the ledger did not record the release (nothing is released)
+   * @throws QueryRefusedException if the rules refuse it, or under differential privacy if the
+   *     budget would be exceeded or the noise cannot be calibrated (nothing is computed or
+   *     recorded)
+   * @throws IllegalStateException if the ledger did not record the release (nothing is released),
+   *     or a DP collaboration's budget cannot be rebuilt from the ledger
    */
   public QueryResult run(String partnerId, String collaborationId, AnalysisRequest request) {
     Objects.requireNonNull(request, "request");
@@ -120,29 +166,25 @@ public final class QueryService {
                   + collaborationId
                   + "'"));
     }
+    Map<DatasetKey, DatasetDescription> latest = latestVersions(c, request);
     QueryPlan plan =
-        switch (QueryPlanner.plan(partnerId, request, c, latestVersions(c, request))) {
+        switch (QueryPlanner.plan(partnerId, request, c, latest)) {
           case RuleViolation v -> throw new QueryRefusedException(v);
           case QueryPlan p -> p;
         };
-    long consentSize = ledger.latest().checkpoint().size();
-    Instant now = clock.instant();
-    ConsentFilter.Oracle oracle =
-        (tokens, partner) -> consent.activeConsent(tokens, partner, c.purpose(), consentSize, now);
-
-    AggregateResult result = aggregate(plan, oracle);
-    Optional<String> matchRate = Optional.empty();
-    if (plan.baselineTable().isPresent() && !result.rows().isEmpty()) {
-      TableRef own = plan.baselineTable().get();
-      long base =
-          ConsentFilter.consented(
-                  sink -> engine.forEachJoinedToken(List.of(own), sink),
-                  List.of(partnerId),
-                  oracle,
-                  ConsentFilter.BATCH)
-              .size();
-      matchRate = Optional.of(MatchRate.bucket(result.rows().getFirst().subjects(), base));
+    Optional<DpRules> dp = c.rules().dpRules();
+    if (dp.isPresent()) {
+      DpPlan noisy = DpPlan.of(plan, dp.get(), DpPlan.integerColumns(plan, latest), random);
+      return budgets.locked(
+          c, dp.get(), accountant -> runPrivately(partnerId, c, request, noisy, accountant));
     }
+    long consentSize = ledger.latest().checkpoint().size();
+    ConsentFilter.Oracle oracle = oracle(c, consentSize);
+    AggregateResult result = aggregate(plan, plan::aggregation, oracle);
+    Optional<String> matchRate =
+        result.rows().isEmpty()
+            ? Optional.empty()
+            : matchRate(partnerId, plan, result.rows().getFirst().subjects(), oracle);
     List<OutputRow> rows = new ArrayList<>(result.rows().size());
     for (ResultRow r : result.rows()) {
       rows.add(new OutputRow(r.group(), r.subjects(), r.values()));
@@ -155,9 +197,125 @@ public final class QueryService {
             rows,
             result.suppressedRows(),
             matchRate);
+    return record(c, partnerId, request, output, consentSize, Optional.empty());
+  }
+
+  /** The differentially private life of a query, under the collaboration's budget lock. */
+  private QueryResult runPrivately(
+      String partnerId,
+      Collaboration c,
+      AnalysisRequest request,
+      DpPlan noisy,
+      BudgetAccountant accountant) {
+    SpendDecision.Spent spent =
+        switch (accountant.trySpend(noisy.rules.perQueryCost())) {
+          case SpendDecision.Refused r ->
+              throw new QueryRefusedException(
+                  new RuleViolation(
+                      Rule.BUDGET_EXHAUSTED,
+                      "collaboration",
+                      "privacy budget of '"
+                          + c.id()
+                          + "' refuses the query: "
+                          + r.reason()
+                          + "; remaining ε "
+                          + r.remaining()));
+          case SpendDecision.Spent s -> s;
+        };
+    try {
+      QueryPlan plan = noisy.plan;
+      long consentSize = ledger.latest().checkpoint().size();
+      ConsentFilter.Oracle oracle = oracle(c, consentSize);
+      AggregateResult result = aggregate(plan, noisy::aggregation, oracle);
+      DpRelease.Released released = DpRelease.release(noisy, result);
+      Optional<String> matchRate =
+          released.rows().isEmpty()
+              ? Optional.empty()
+              : matchRate(partnerId, plan, released.rows().getFirst().subjects(), oracle);
+      ReleasePrivacy privacy =
+          new ReleasePrivacy(
+              noisy.rules.mechanism(),
+              noisy.rules.perQuery(),
+              released.statistics(),
+              noisy.groupsPerSubject,
+              plan.minSubjects(),
+              released.selectionDelta(),
+              spent.remaining());
+      QueryOutput output =
+          new QueryOutput(
+              plan.kind(),
+              plan.groupLabels(),
+              plan.valueLabels(),
+              released.rows(),
+              released.suppressedRows(),
+              matchRate,
+              Optional.of(privacy));
+      return record(
+          c,
+          partnerId,
+          request,
+          output,
+          consentSize,
+          Optional.of(PrivacyJson.toJson(spent.release())));
+    } catch (RuntimeException e) {
+      // Nothing was released: forget the in-memory spend; the ledger's budget is the truth.
+      budgets.invalidate(c.id());
+      throw e;
+    }
+  }
+
+  /**
+   * Returns the ε left in a collaboration's current budget period, as its accountant (rebuilt from
+   * the ledger on first use) sees it.
+   *
+   * @param collaborationId the collaboration
+   * @return the remaining ε, or empty if the collaboration does not exist or has no DP rules
+   * @throws IllegalStateException if the budget cannot be rebuilt from the ledger
+   */
+  public Optional<Rational> remainingBudget(String collaborationId) {
+    Optional<Collaboration> c = collaborations.find(collaborationId);
+    Optional<DpRules> dp = c.flatMap(x -> x.rules().dpRules());
+    if (dp.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(budgets.locked(c.get(), dp.get(), BudgetAccountant::remaining));
+  }
+
+  private ConsentFilter.Oracle oracle(Collaboration c, long consentSize) {
+    Instant now = clock.instant();
+    return (tokens, partner) ->
+        consent.activeConsent(tokens, partner, c.purpose(), consentSize, now);
+  }
+
+  /** For an overlap, the match-rate bucket of the released matched count. */
+  private Optional<String> matchRate(
+      String partnerId, QueryPlan plan, long matched, ConsentFilter.Oracle oracle) {
+    if (plan.baselineTable().isEmpty()) {
+      return Optional.empty();
+    }
+    TableRef own = plan.baselineTable().get();
+    long base =
+        ConsentFilter.consented(
+                sink -> engine.forEachJoinedToken(List.of(own), sink),
+                List.of(partnerId),
+                oracle,
+                ConsentFilter.BATCH)
+            .size();
+    // A noisy count can exceed the base; the bucket of the capped value is post-processing.
+    return Optional.of(MatchRate.bucket(Math.min(Math.max(0, matched), base), base));
+  }
+
+  /** Appends the {@code query.released} entry and returns the result once it is durable. */
+  private QueryResult record(
+      Collaboration c,
+      String partnerId,
+      AnalysisRequest request,
+      QueryOutput output,
+      long consentSize,
+      Optional<JsonObject> privacy) {
     String requestHash = request.hash();
     String outputDigest = output.digest();
-    JsonObject body =
+    JsonObject.Builder body =
         JsonObject.builder()
             .put("collaboration", c.id())
             .put("partner", partnerId)
@@ -165,11 +323,11 @@ public final class QueryService {
             .put("purpose", c.purpose().wireName())
             .put("consentSize", consentSize)
             .put("outputDigest", outputDigest)
-            .put("suppressed", result.suppressedRows())
-            .build();
+            .put("suppressed", output.suppressedRows());
+    privacy.ifPresent(p -> body.put("privacy", p));
     long index;
     try {
-      index = ledger.append(EntryType.QUERY_RELEASED, body).join().index();
+      index = ledger.append(EntryType.QUERY_RELEASED, body.build()).join().index();
     } catch (CompletionException e) {
       throw new IllegalStateException(
           "query.released could not be recorded; the result is withheld", e.getCause());
@@ -189,7 +347,8 @@ public final class QueryService {
     return latest;
   }
 
-  private AggregateResult aggregate(QueryPlan plan, ConsentFilter.Oracle oracle) {
+  private AggregateResult aggregate(
+      QueryPlan plan, Function<String, AggregationPlan> toEngine, ConsentFilter.Oracle oracle) {
     String set = setPrefix + sequence.incrementAndGet();
     try {
       TokenBuffer subjects =
@@ -199,7 +358,7 @@ public final class QueryService {
               oracle,
               ConsentFilter.BATCH);
       engine.createTokenSet(set, subjects.iterator());
-      return engine.aggregate(plan.aggregation(set));
+      return engine.aggregate(toEngine.apply(set));
     } finally {
       engine.dropTokenSet(set);
     }

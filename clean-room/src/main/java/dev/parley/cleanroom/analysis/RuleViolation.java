@@ -31,7 +31,11 @@ public record RuleViolation(Rule rule, String path, String message) implements P
     /** An allowed column is missing from, or has another type in, the dataset's latest version. */
     SCHEMA_MISMATCH,
     /** An overlap must include one of the requester's own datasets. */
-    REQUESTER_DATASET_REQUIRED
+    REQUESTER_DATASET_REQUIRED,
+    /** The query would exceed the collaboration's differential-privacy budget. */
+    BUDGET_EXHAUSTED,
+    /** The differential-privacy noise for the query cannot be calibrated (bounds too wide). */
+    NOISE_OUT_OF_RANGE
   }
 
   /** Validates the parts. */

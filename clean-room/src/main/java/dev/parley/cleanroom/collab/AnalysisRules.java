@@ -24,8 +24,9 @@ import java.util.function.Consumer;
  *     COUNT_DISTINCT_SUBJECTS}, on which the threshold is judged and which every released row
  *     carries
  * @param minAggregationThreshold k: rows with fewer distinct subjects are suppressed (2 to 100000)
- * @param dp the differential-privacy parameters: an extension point, carried verbatim in the
- *     canonical JSON (as {@code null} when absent) and covered by the hash
+ * @param dp the differential-privacy rules as JSON ({@link DpRules}): validated strictly, carried
+ *     verbatim in the canonical JSON (as {@code null} when absent) and covered by the hash; when
+ *     present, every query adds noise and spends budget
  */
 public record AnalysisRules(
     List<DatasetRules> datasets,
@@ -81,6 +82,16 @@ public record AnalysisRules(
               + minAggregationThreshold);
     }
     Objects.requireNonNull(dp, "dp");
+    dp.ifPresent(o -> DpRules.fromJson(o, "dp"));
+  }
+
+  /**
+   * Returns the differential-privacy rules, if the collaboration enables DP.
+   *
+   * @return the parsed {@code dp} object (validated when the rules were built)
+   */
+  public Optional<DpRules> dpRules() {
+    return dp.map(o -> DpRules.fromJson(o, "dp"));
   }
 
   /**
@@ -189,13 +200,25 @@ public record AnalysisRules(
     }
 
     /**
-     * Sets the differential-privacy parameters (an extension point; carried verbatim).
+     * Sets the differential-privacy rules as JSON (validated by {@link #build()}; carried
+     * verbatim).
      *
-     * @param parameters the parameters, or null for none
+     * @param parameters the {@code dp} object, or null for none
      * @return this builder
      */
     public Builder dp(JsonObject parameters) {
       this.dp = parameters;
+      return this;
+    }
+
+    /**
+     * Enables differential privacy with these rules.
+     *
+     * @param rules the rules, or null for none
+     * @return this builder
+     */
+    public Builder dp(DpRules rules) {
+      this.dp = rules == null ? null : rules.toJson();
       return this;
     }
 

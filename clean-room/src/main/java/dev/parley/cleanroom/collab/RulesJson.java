@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  * <p>Lists are emitted in the rules' normalized order (aggregates in enum order, datasets by key,
  * columns by name); RFC 8785 §3.2.3 then sorts the object members, so equal rules always give
  * identical bytes. {@code joinOn} is fixed to {@code token}: the rules cannot express any other
- * join. {@code dp} is always present, {@code null} when the rules have none.
+ * join. {@code dp} is always present: {@code null} when the rules have none, else the {@link
+ * DpRules} object.
  */
 public final class RulesJson {
   /** The only join key rules can name. */
@@ -131,6 +132,7 @@ public final class RulesJson {
       datasets.add(dataset(ds.get(i), element(dsPath, i)));
     }
     Optional<JsonObject> dp = StrictJson.optional(o, "dp").map(v -> object(v, child(path, "dp")));
+    dp.ifPresent(v -> DpRules.fromJson(v, child(path, "dp"))); // names e.g. rules.dp.budget
     long k =
         StrictJson.integer(
             o,

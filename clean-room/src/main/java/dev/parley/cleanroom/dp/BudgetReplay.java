@@ -1,9 +1,11 @@
 package dev.parley.cleanroom.dp;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Recomputes a collaboration's budget from its ordered spend records, as an auditor would from the
@@ -36,6 +38,26 @@ public final class BudgetReplay {
         records.size(), spent, budget.totalEpsilon().subtract(spent), o.firstOverspend());
   }
 
+  /**
+   * Returns, for each record, the ε its budget period had spent before it: the value the accountant
+   * wrote as {@code spentBefore} in that release's {@link PrivacyRelease}. An auditor compares the
+   * two to check that every ledger entry tells the truth about the budget.
+   *
+   * @param collaborationId the collaboration every record must belong to
+   * @param budget its budget
+   * @param records the spends in ledger order (times must not decrease)
+   * @param asOf a time not before the last record
+   * @return one value per record, in order
+   * @throws IllegalArgumentException as {@link #replay} does
+   */
+  public static List<Rational> spentBeforeEach(
+      String collaborationId, PrivacyBudget budget, List<SpendRecord> records, Instant asOf) {
+    Optional<ZcdpConversion> conversion = budget.delta().map(ZcdpConversion::forDelta);
+    List<Rational> before = new ArrayList<>(records.size());
+    run(collaborationId, budget, conversion, records, asOf, before::add);
+    return List.copyOf(before);
+  }
+
   /** The period state as of {@code asOf} and the first overspend. */
   record Outcome(BudgetState state, Optional<ReplayReport.Overspend> firstOverspend) {}
 
@@ -45,6 +67,20 @@ public final class BudgetReplay {
       Optional<ZcdpConversion> conversion,
       List<SpendRecord> records,
       Instant asOf) {
+    return run(collaborationId, budget, conversion, records, asOf, spent -> {});
+  }
+
+  /**
+   * Like {@link #run(String, PrivacyBudget, Optional, List, Instant)}, also reporting each record's
+   * spent-before.
+   */
+  static Outcome run(
+      String collaborationId,
+      PrivacyBudget budget,
+      Optional<ZcdpConversion> conversion,
+      List<SpendRecord> records,
+      Instant asOf,
+      Consumer<Rational> spentBefore) {
     Objects.requireNonNull(collaborationId, "collaborationId");
     Objects.requireNonNull(asOf, "asOf");
     BudgetState state = BudgetState.start(budget.refresh().periodOf(asOf));
@@ -82,7 +118,9 @@ public final class BudgetReplay {
             "records[" + i + "].mechanism: gaussian, but the budget has no delta");
       }
       previous = r.time();
-      state = state.rollTo(budget.refresh().periodOf(r.time())).plus(r.cost());
+      state = state.rollTo(budget.refresh().periodOf(r.time()));
+      spentBefore.accept(state.spentEpsilon(conversion));
+      state = state.plus(r.cost());
       Rational spentAfter = state.spentEpsilon(conversion);
       if (first.isEmpty() && spentAfter.compareTo(budget.totalEpsilon()) > 0) {
         first = Optional.of(new ReplayReport.Overspend(i, r, spentAfter));

@@ -11,7 +11,8 @@
  * dev.parley.cleanroom.dp.DiscreteGaussianMechanism}) report the noise scale and an exact 95%
  * interval. {@link dev.parley.cleanroom.dp.BudgetAccountant} grants or refuses costs before a query
  * runs; {@link dev.parley.cleanroom.dp.BudgetReplay} recomputes the budget from spend records;
- * {@link dev.parley.cleanroom.dp.PrivacyJson} is the ledger form. Pure logic only: no I/O. Not yet
- * wired into queries (see {@code docs/privacy.md}).
+ * {@link dev.parley.cleanroom.dp.PrivacyJson} is the ledger form. Pure logic only: no I/O. The
+ * query service ({@code dev.parley.cleanroom.analysis}) wires them into queries (see {@code
+ * docs/privacy.md}).
  */
 package dev.parley.cleanroom.dp;

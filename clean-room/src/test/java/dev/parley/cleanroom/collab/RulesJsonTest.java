@@ -94,7 +94,14 @@ class RulesJsonTest {
   @Test
   void toJson_dpSlot_isNullWhenAbsentAndCarriedVerbatimWhenSet() {
     assertEquals(JsonNull.INSTANCE, RulesJson.toJson(golden()).get("dp").orElseThrow());
-    JsonObject dp = JsonObject.builder().put("epsilon", 1.0).put("mechanism", "laplace").build();
+    JsonObject dp =
+        JsonObject.builder()
+            .put("mechanism", "laplace")
+            .put("budget", "10")
+            .put("perQuery", "1/2")
+            .put("refresh", "none")
+            .put("maxGroupsPerSubject", 2)
+            .build();
     AnalysisRules withDp =
         AnalysisRules.builder()
             .dataset(VIEWERS, d -> d.dimensions("age_band").metric("minutes", 0, 600.5))
@@ -106,6 +113,23 @@ class RulesJsonTest {
     assertEquals(dp, RulesJson.toJson(withDp).getObject("dp"));
     assertNotEquals(golden().hash(), withDp.hash());
     assertEquals(withDp, RulesJson.fromJson(RulesJson.toJson(withDp), "$"));
+    assertEquals(2, withDp.dpRules().orElseThrow().maxGroupsPerSubject());
+  }
+
+  @Test
+  void fromJson_invalidDp_namesTheDpMember() {
+    InvalidFieldException e =
+        invalid(
+            """
+            {"aggregates": ["count-distinct-subjects"],
+             "datasets": [{"partner": "acme", "dataset": "customers", "dimensions": ["region"],
+                           "metrics": []}],
+             "dp": {"mechanism": "laplace", "budget": "30", "perQuery": "1", "refresh": "none",
+                    "maxGroupsPerSubject": 1},
+             "joinOn": "token", "minAggregationThreshold": 50}
+            """,
+            "dp.budget");
+    assertTrue(e.getMessage().contains("from 1 to 20"), e.getMessage());
   }
 
   @Test

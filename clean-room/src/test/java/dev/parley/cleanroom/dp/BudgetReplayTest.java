@@ -98,6 +98,28 @@ class BudgetReplayTest {
   }
 
   @Test
+  void spentBeforeEach_monthly_equalsAccountantsReleases() {
+    MutableClock clock = new MutableClock("2026-03-30T00:00:00Z");
+    PrivacyBudget b = budget("3", RefreshPolicy.CALENDAR_MONTHLY);
+    BudgetAccountant a = BudgetAccountant.create(COLLAB, b, clock);
+    List<Rational> released = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      clock.advance(Duration.ofHours(11));
+      QueryCost cost =
+          i % 3 == 0
+              ? new QueryCost.Zcdp(Rational.of(1, 500))
+              : new QueryCost.PureEpsilon(Rational.of(1, 4));
+      if (a.trySpend(cost) instanceof SpendDecision.Spent s) {
+        released.add(s.release().spentBefore());
+      }
+    }
+    assertEquals(12, released.size());
+    assertEquals(Rational.ZERO, released.get(0));
+    assertEquals(released, BudgetReplay.spentBeforeEach(COLLAB, b, a.records(), clock.instant()));
+    assertTrue(released.subList(1, 12).contains(Rational.ZERO), "April starts afresh");
+  }
+
+  @Test
   void replay_monthly_overspendOnlyWithinItsMonth() {
     PrivacyBudget b = budget("1", RefreshPolicy.CALENDAR_MONTHLY);
     List<SpendRecord> records =

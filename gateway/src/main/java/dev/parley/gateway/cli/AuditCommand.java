@@ -1,5 +1,7 @@
 package dev.parley.gateway.cli;
 
+import dev.parley.cleanroom.analysis.LedgerBudgets;
+import dev.parley.gateway.audit.BudgetAudit;
 import dev.parley.ledger.audit.AuditState;
 import dev.parley.ledger.audit.LogAudit;
 import dev.parley.ledger.audit.LogIntegrityException;
@@ -14,6 +16,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,7 +26,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code parley audit}: verify a ledger, print proofs, check receipts — without trusting Parley.
+ * {@code parley audit}: verify a ledger (and replay the privacy budgets it records), print proofs,
+ * check receipts — without trusting Parley.
  */
 @Command(
     name = "audit",
@@ -61,7 +65,8 @@ public final class AuditCommand implements Runnable {
   @Command(
       name = "verify",
       description =
-          "Fetch and verify the whole log: signature, tiles, root, hash chain, entries, consistency.")
+          "Fetch and verify the whole log: signature, tiles, root, hash chain, entries, consistency;"
+              + " then replay every collaboration's privacy budget from the log alone.")
   static final class Verify implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -89,8 +94,9 @@ public final class AuditCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       long started = System.nanoTime();
       try {
+        LogSource source = source(log);
         LogAudit.Report report =
-            LogAudit.verify(source(log), key(key), state == null ? null : AuditState.load(state));
+            LogAudit.verify(source, key(key), state == null ? null : AuditState.load(state));
         if (state != null) {
           AuditState.save(state, report.checkpointNote());
         }
@@ -106,13 +112,39 @@ public final class AuditCommand implements Runnable {
           out.printf("  %-24s %d%n", c.getKey().wireName(), c.getValue());
         }
         out.flush();
-        return 0;
+        return budgets(source, report, out, err);
       } catch (LogIntegrityException e) {
         err.println("FAILED: " + e.getMessage());
         err.flush();
         return 1;
       }
     }
+  }
+
+  /**
+   * Replays every collaboration's privacy budget from the verified log and prints one line per
+   * collaboration with DP; any overspend or malformed or inconsistent {@code privacy} object fails
+   * the audit, naming the entry, the collaboration and the amounts.
+   */
+  static int budgets(LogSource source, LogAudit.Report report, PrintWriter out, PrintWriter err)
+      throws LogIntegrityException, IOException {
+    Instant now = Instant.now();
+    LedgerBudgets.Result result = BudgetAudit.replay(source, report.checkpoint(), now);
+    out.printf(
+        "Privacy budgets: %d collaboration%s with differential privacy%n",
+        result.budgets().size(), result.budgets().size() == 1 ? "" : "s");
+    for (LedgerBudgets.Budget b : result.budgets()) {
+      out.println("  " + BudgetAudit.summary(b, now));
+    }
+    out.flush();
+    if (result.problems().isEmpty()) {
+      return 0;
+    }
+    for (LedgerBudgets.Problem p : result.problems()) {
+      err.println("FAILED: privacy budget: " + p);
+    }
+    err.flush();
+    return 1;
   }
 
   /** {@code parley audit prove}. */
