@@ -45,7 +45,16 @@ final class UploadInput {
     int b1 = buffered.read();
     buffered.reset();
     boolean gzip = b0 == 0x1f && b1 == 0x8b;
-    InputStream content = gzip ? new GZIPInputStream(buffered, BUFFER) : buffered;
+    InputStream content;
+    try {
+      content = gzip ? new GZIPInputStream(buffered, BUFFER) : buffered;
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      // The gzip header itself is bad (RFC 1952 section 2.3: method must be 8, deflate).
+      throw new DatasetUploadException(
+          "corrupt gzip input: " + e.getMessage(),
+          java.util.List.of(new RowRejection(0, null, "corrupt gzip header")),
+          1);
+    }
     return new UploadInput(raw, content, gzip);
   }
 

@@ -2,15 +2,13 @@ package dev.parley.cleanroom.synth;
 
 import dev.parley.cleanroom.identity.IdentifierHash;
 import dev.parley.cleanroom.identity.Normalizer;
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -60,14 +58,50 @@ public final class SyntheticPopulation {
   private static final String[] DOMAINS = {
     "gmail.com", "example.com", "example.org", "example.net"
   };
-  private static final String[] AGE_BANDS = {"18-24", "25-34", "35-44", "45-54", "55-64", "65+"};
+
+  /** The age bands, youngest first (both datasets). */
+  public static final List<String> AGE_BANDS =
+      List.of("18-24", "25-34", "35-44", "45-54", "55-64", "65+");
+
   private static final int[] AGE_WEIGHTS = {14, 24, 21, 17, 13, 11};
-  private static final String[] REGIONS = {"north", "south", "east", "west", "central"};
-  private static final String[] CHANNELS = {"web", "app", "store", "phone"};
-  private static final String[] INTERESTS = {
-    "outdoor", "cooking", "gaming", "fashion", "travel", "finance", "fitness", "parenting"
-  };
-  private static final String[] DEVICES = {"mobile", "desktop", "tablet", "tv"};
+
+  /** The regions (both datasets). */
+  public static final List<String> REGIONS = List.of("north", "south", "east", "west", "central");
+
+  /** The advertiser's purchase channels. */
+  public static final List<String> CHANNELS = List.of("web", "app", "store", "phone");
+
+  /** The publisher's interest tags. */
+  public static final List<String> INTERESTS =
+      List.of(
+          "outdoor", "cooking", "gaming", "fashion", "travel", "finance", "fitness", "parenting");
+
+  /** The publisher's device types. */
+  public static final List<String> DEVICES = List.of("mobile", "desktop", "tablet", "tv");
+
+  /** The advertiser's lifetime-value bands. */
+  public static final List<String> LTV_BANDS = List.of("low", "medium", "high");
+
+  /** The advertiser's RFM segments. */
+  public static final List<String> RFM_SEGMENTS =
+      List.of("champion", "loyal", "new", "at-risk", "lapsed");
+
+  /** The advertiser's CSV columns after the identifier column, in file order. */
+  public static final List<String> ADVERTISER_COLUMNS =
+      List.of(
+          "age_band",
+          "region",
+          "channel",
+          "orders",
+          "purchase_amount",
+          "last_purchase",
+          "ltv_band",
+          "rfm_segment");
+
+  /** The publisher's CSV columns after the identifier column, in file order. */
+  public static final List<String> PUBLISHER_COLUMNS =
+      List.of("age_band", "interest", "device", "region", "minutes_per_week");
+
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 1);
 
   private final Params params;
@@ -156,9 +190,10 @@ public final class SyntheticPopulation {
   }
 
   /**
-   * Returns the ids of the advertiser's customers, in file order.
+   * Returns how many people the advertiser's CRM holds: its rows are persons {@code 0 ..
+   * advertiserCount() - 1}, in that order.
    *
-   * @return the first id and count: {@code [0, shared + advertiserOnly)}
+   * @return {@code shared + advertiserOnly}
    */
   public long advertiserCount() {
     return (long) params.shared() + params.advertiserOnly();
@@ -184,6 +219,36 @@ public final class SyntheticPopulation {
   }
 
   /**
+   * Returns how many people the population holds: both datasets' people, each counted once.
+   *
+   * @return {@code shared + advertiserOnly + publisherOnly}
+   */
+  public long personCount() {
+    return (long) params.shared() + params.advertiserOnly() + params.publisherOnly();
+  }
+
+  /**
+   * Tells whether a person is in the advertiser's CRM.
+   *
+   * @param person the person id
+   * @return true for ids in {@code [0, shared + advertiserOnly)}
+   */
+  public boolean inAdvertiser(long person) {
+    return person >= 0 && person < advertiserCount();
+  }
+
+  /**
+   * Tells whether a person is in the publisher's audience.
+   *
+   * @param person the person id
+   * @return true for shared people and publisher-only people
+   */
+  public boolean inPublisher(long person) {
+    return (person >= 0 && person < params.shared())
+        || (person >= advertiserCount() && person < personCount());
+  }
+
+  /**
    * Returns the age band of a person (shared by both datasets, as real data would roughly agree).
    *
    * @param person the person id
@@ -191,13 +256,13 @@ public final class SyntheticPopulation {
    */
   public String ageBand(long person) {
     int r = Math.floorMod(mix(person, 2), 100);
-    for (int i = 0; i < AGE_BANDS.length; i++) {
+    for (int i = 0; i < AGE_WEIGHTS.length; i++) {
       r -= AGE_WEIGHTS[i];
       if (r < 0) {
-        return AGE_BANDS[i];
+        return AGE_BANDS.get(i);
       }
     }
-    return AGE_BANDS[AGE_BANDS.length - 1];
+    return AGE_BANDS.getLast();
   }
 
   /**
@@ -207,86 +272,119 @@ public final class SyntheticPopulation {
    * @return the interest tag
    */
   public String interest(long person) {
-    int band = java.util.Arrays.asList(AGE_BANDS).indexOf(ageBand(person));
+    int band = AGE_BANDS.indexOf(ageBand(person));
     int r = Math.floorMod(mix(person, 3), 10);
-    return INTERESTS[(band + (r < 6 ? 0 : r)) % INTERESTS.length];
+    return INTERESTS.get((band + (r < 6 ? 0 : r)) % INTERESTS.size());
   }
 
   /**
-   * Writes the advertiser's CRM: identifier, age band, region, channel, orders, purchase amount,
-   * last purchase date, lifetime-value band and RFM segment.
+   * Returns the advertiser's CRM row of a person.
+   *
+   * @param person the person id, in {@code [0, advertiserCount())}
+   * @return the row's attributes
+   */
+  public AdvertiserRow advertiserRow(long person) {
+    long r = mix(person, 4);
+    int orders = 1 + Integer.numberOfTrailingZeros((int) (r | (1L << 12)));
+    long cents = orders * (1800 + (r >>> 20) % 14_000);
+    double amount = cents / 100.0;
+    int recencyDays = (int) ((r >>> 40) % 720);
+    return new AdvertiserRow(
+        person,
+        ageBand(person),
+        REGIONS.get((int) ((r >>> 13) % REGIONS.size())),
+        CHANNELS.get((int) ((r >>> 17) % CHANNELS.size())),
+        orders,
+        amount,
+        TODAY.minusDays(recencyDays),
+        amount >= 600 ? "high" : amount >= 150 ? "medium" : "low",
+        rfm(recencyDays, orders, amount));
+  }
+
+  /**
+   * Returns row {@code row} of the publisher's audience.
+   *
+   * @param row the 0-based row, in {@code [0, publisherCount())}
+   * @return the row's attributes ({@link PublisherRow#person()} is {@link #publisherPerson})
+   */
+  public PublisherRow publisherRow(long row) {
+    long p = publisherPerson(row);
+    long r = mix(p, 5);
+    return new PublisherRow(
+        p,
+        ageBand(p),
+        interest(p),
+        DEVICES.get((int) ((r >>> 3) % DEVICES.size())),
+        REGIONS.get((int) ((r >>> 13) % REGIONS.size())),
+        5 + (r >>> 24) % 600);
+  }
+
+  /**
+   * Returns the advertiser's CRM as a CSV stream generated while it is read (bounded memory,
+   * whatever the size): identifier, age band, region, channel, orders, purchase amount, last
+   * purchase date, lifetime-value band and RFM segment.
+   *
+   * @param format how the identifier column is written
+   * @return the stream; {@code close} does nothing
+   */
+  public InputStream advertiserCsv(IdentifierFormat format) {
+    Objects.requireNonNull(format, "format");
+    return new CsvStream(
+        header(format, ADVERTISER_COLUMNS),
+        advertiserCount(),
+        (p, line) -> {
+          line.append(identifier(p, format));
+          advertiserRow(p).appendFields(line);
+          line.append('\n');
+        });
+  }
+
+  /**
+   * Returns the publisher's audience as a CSV stream generated while it is read (bounded memory):
+   * identifier, age band, interest, device, region and weekly minutes.
+   *
+   * @param format how the identifier column is written
+   * @return the stream; {@code close} does nothing
+   */
+  public InputStream publisherCsv(IdentifierFormat format) {
+    Objects.requireNonNull(format, "format");
+    return new CsvStream(
+        header(format, PUBLISHER_COLUMNS),
+        publisherCount(),
+        (row, line) -> {
+          PublisherRow r = publisherRow(row);
+          line.append(identifier(r.person(), format));
+          r.appendFields(line);
+          line.append('\n');
+        });
+  }
+
+  /**
+   * Writes the advertiser's CRM ({@link #advertiserCsv}).
    *
    * @param out where to write (not closed)
    * @param format how the identifier column is written
    * @throws IOException if writing fails
    */
   public void writeAdvertiserCsv(OutputStream out, IdentifierFormat format) throws IOException {
-    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-    w.write(
-        idColumn(format)
-            + ",age_band,region,channel,orders,purchase_amount,last_purchase,ltv_band,rfm_segment\n");
-    StringBuilder line = new StringBuilder(256);
-    for (long p = 0; p < advertiserCount(); p++) {
-      long r = mix(p, 4);
-      int orders = 1 + Integer.numberOfTrailingZeros((int) (r | (1L << 12)));
-      long cents = orders * (1800 + (r >>> 20) % 14_000);
-      double amount = cents / 100.0;
-      int recencyDays = (int) ((r >>> 40) % 720);
-      line.setLength(0);
-      line.append(identifier(p, format))
-          .append(',')
-          .append(ageBand(p))
-          .append(',')
-          .append(REGIONS[(int) ((r >>> 13) % REGIONS.length)])
-          .append(',')
-          .append(CHANNELS[(int) ((r >>> 17) % CHANNELS.length)])
-          .append(',')
-          .append(orders)
-          .append(',')
-          .append(amount)
-          .append(',')
-          .append(TODAY.minusDays(recencyDays))
-          .append(',')
-          .append(amount >= 600 ? "high" : amount >= 150 ? "medium" : "low")
-          .append(',')
-          .append(rfm(recencyDays, orders, amount))
-          .append('\n');
-      w.append(line);
-    }
-    w.flush();
+    advertiserCsv(format).transferTo(out);
+    out.flush();
   }
 
   /**
-   * Writes the publisher's audience: identifier, age band, interest, device, region and weekly
-   * minutes.
+   * Writes the publisher's audience ({@link #publisherCsv}).
    *
    * @param out where to write (not closed)
    * @param format how the identifier column is written
    * @throws IOException if writing fails
    */
   public void writePublisherCsv(OutputStream out, IdentifierFormat format) throws IOException {
-    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-    w.write(idColumn(format) + ",age_band,interest,device,region,minutes_per_week\n");
-    StringBuilder line = new StringBuilder(256);
-    for (long row = 0; row < publisherCount(); row++) {
-      long p = publisherPerson(row);
-      long r = mix(p, 5);
-      line.setLength(0);
-      line.append(identifier(p, format))
-          .append(',')
-          .append(ageBand(p))
-          .append(',')
-          .append(interest(p))
-          .append(',')
-          .append(DEVICES[(int) ((r >>> 3) % DEVICES.length)])
-          .append(',')
-          .append(REGIONS[(int) ((r >>> 13) % REGIONS.length)])
-          .append(',')
-          .append(5 + (r >>> 24) % 600)
-          .append('\n');
-      w.append(line);
-    }
-    w.flush();
+    publisherCsv(format).transferTo(out);
+    out.flush();
+  }
+
+  private static String header(IdentifierFormat format, List<String> columns) {
+    return idColumn(format) + "," + String.join(",", columns);
   }
 
   private static String idColumn(IdentifierFormat format) {

@@ -29,22 +29,36 @@ public final class Access {
   public static Handler<RoutingContext> allow(Role first, Role... more) {
     Set<Role> allowed = EnumSet.of(first, more);
     return ctx -> {
-      Principal p = principal(ctx);
-      if (p.role().isEmpty()) {
-        SecurityEvents.of(ctx).unauthenticated(ctx);
-        Problems.send(ctx, 401, "Unauthorized", "this operation needs credentials");
-        return;
+      if (permits(ctx, allowed)) {
+        ctx.next();
       }
-      if (!allowed.contains(p.role().get())) {
-        deny(
-            ctx,
-            "role "
-                + p.role().get().name().toLowerCase(java.util.Locale.ROOT)
-                + " may not call this operation");
-        return;
-      }
-      ctx.next();
     };
+  }
+
+  /**
+   * Checks the caller's role; on refusal ends the request (401 without credentials, 403 for another
+   * role) and records the security event.
+   *
+   * @param ctx the request
+   * @param allowed the roles allowed
+   * @return true if the request may continue
+   */
+  static boolean permits(RoutingContext ctx, Set<Role> allowed) {
+    Principal p = principal(ctx);
+    if (p.role().isEmpty()) {
+      SecurityEvents.of(ctx).unauthenticated(ctx);
+      Problems.send(ctx, 401, "Unauthorized", "this operation needs credentials");
+      return false;
+    }
+    if (!allowed.contains(p.role().get())) {
+      deny(
+          ctx,
+          "role "
+              + p.role().get().name().toLowerCase(java.util.Locale.ROOT)
+              + " may not call this operation");
+      return false;
+    }
+    return true;
   }
 
   /**

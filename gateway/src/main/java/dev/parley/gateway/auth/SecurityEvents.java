@@ -1,18 +1,21 @@
 package dev.parley.gateway.auth;
 
 import dev.parley.gateway.logging.Logging;
+import dev.parley.gateway.validation.OperationIndex;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.ext.web.RoutingContext;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Security events as Micrometer counters ({@code parley.security.events}, tag {@code event} with a
  * fixed set of values) and structured log lines. Neither carries a credential, a subject token or
- * an IP address; log lines carry the route template, the method and the principal's {@link
+ * an IP address; log lines carry the route template and operationId from the contract (never the
+ * raw path, which may hold a subject token), the method and the principal's {@link
  * Principal#label() label}.
  */
 public final class SecurityEvents {
@@ -32,7 +35,9 @@ public final class SecurityEvents {
     /** A caller exceeded its rate limit. */
     RATE_LIMITED,
     /** A one-time sign-in code was wrong or expired. */
-    SIGN_IN_FAILED
+    SIGN_IN_FAILED,
+    /** A request did not match the contract (400, 404, 413 or 415 before any route ran). */
+    VALIDATION_REJECTED
   }
 
   private final Map<Kind, Counter> counters = new EnumMap<>(Kind.class);
@@ -47,7 +52,8 @@ public final class SecurityEvents {
       counters.put(
           k,
           Counter.builder("parley.security.events")
-              .description("Security events: failed sign-ins, denials, rate-limit hits")
+              .description(
+                  "Security events: failed sign-ins, denials, rate-limit hits, validation rejects")
               .tag("event", k.name().toLowerCase(java.util.Locale.ROOT))
               .register(meters));
     }
@@ -69,7 +75,10 @@ public final class SecurityEvents {
    */
   public void record(Kind kind, RoutingContext ctx) {
     counters.get(kind).increment();
-    String route = ctx.currentRoute() == null ? null : ctx.currentRoute().getPath();
+    Optional<OperationIndex.Match> op = OperationIndex.of(ctx);
+    String route =
+        op.map(m -> m.operation().path().template())
+            .orElse(ctx.currentRoute() == null ? null : ctx.currentRoute().getPath());
     Logging.event(
         LOG,
         Level.WARNING,
@@ -78,6 +87,7 @@ public final class SecurityEvents {
             "event", kind.name().toLowerCase(java.util.Locale.ROOT),
             "method", ctx.request().method().name(),
             "route", route == null ? "unmatched" : route,
+            "operation", op.map(m -> m.operation().id()).orElse("none"),
             "principal", Access.principal(ctx).label()));
   }
 

@@ -1,5 +1,7 @@
 package dev.parley.gateway.cli;
 
+import dev.parley.cleanroom.bench.CleanRoomBench;
+import dev.parley.cleanroom.bench.CleanRoomBenchResult;
 import dev.parley.cleanroom.bench.TokenizeBench;
 import dev.parley.consent.bench.ConsentBench;
 import dev.parley.consent.journal.LedgerJournal;
@@ -29,7 +31,9 @@ import picocli.CommandLine.Option;
     subcommands = {
       BenchCommand.Ledger.class,
       BenchCommand.Tokenize.class,
-      BenchCommand.Consent.class
+      BenchCommand.Consent.class,
+      BenchCommand.Cleanroom.class,
+      LoadBenchCommand.class
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -37,7 +41,7 @@ public final class BenchCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing benchmark name: ledger, tokenize or consent");
+        spec.commandLine(), "missing benchmark name: ledger, tokenize, consent or cleanroom");
   }
 
   /** {@code parley bench ledger}. */
@@ -149,6 +153,67 @@ public final class BenchCommand implements Runnable {
         return 0;
       } finally {
         deleteTree(dir);
+      }
+    }
+  }
+
+  /** {@code parley bench cleanroom}. */
+  @Command(
+      name = "cleanroom",
+      description =
+          "Upload two partners' synthetic datasets (tokenized on all cores), load consent, then run"
+              + " a segment profile through the query service vs the same plain SQL over"
+              + " plaintext hashes in the same DuckDB.")
+  static final class Cleanroom implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(
+        names = "--rows",
+        defaultValue = "1000000",
+        description = "Rows in each partner's dataset (default ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Option(
+        names = "--overlap",
+        defaultValue = "500000",
+        description = "People in both datasets (default ${DEFAULT-VALUE}).")
+    int overlap;
+
+    @Option(
+        names = "--keep",
+        description =
+            "Leave the data (ledger, consent store, DuckDB) in this empty or new directory.")
+    Path keep;
+
+    @Override
+    public Integer call() throws Exception {
+      CleanRoomBench.Params params;
+      try {
+        params = new CleanRoomBench.Params(rows, overlap, CleanRoomBench.Params.DEFAULT.seed());
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage(), e);
+      }
+      if (keep != null && Files.isDirectory(keep)) {
+        try (Stream<Path> entries = Files.list(keep)) {
+          if (entries.findAny().isPresent()) {
+            throw new CommandLine.ParameterException(
+                spec.commandLine(), "--keep: " + keep + " is not empty");
+          }
+        }
+      }
+      PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+      Path dir = keep != null ? keep : Files.createTempDirectory("parley-bench-cleanroom");
+      Files.createDirectories(dir);
+      if (keep != null) {
+        out.println("data kept in " + dir + " (ledger, consent store, DuckDB)");
+      }
+      try {
+        CleanRoomBenchResult r = CleanRoomBench.run(dir, params, out); // prints its final line
+        return r.answersAgree() ? 0 : 1;
+      } finally {
+        if (keep == null) {
+          deleteTree(dir);
+        }
       }
     }
   }

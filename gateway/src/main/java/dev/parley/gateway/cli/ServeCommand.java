@@ -4,6 +4,8 @@ import dev.parley.gateway.app.ProductionComponents;
 import dev.parley.gateway.config.ConfigException;
 import dev.parley.gateway.config.ConfigLoader;
 import dev.parley.gateway.config.ParleyConfig;
+import dev.parley.gateway.demo.Demo;
+import dev.parley.gateway.demo.DemoOptions;
 import dev.parley.gateway.logging.Logging;
 import dev.parley.gateway.server.ParleyServer;
 import java.io.PrintWriter;
@@ -41,6 +43,19 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--config", description = "A JSON configuration file.")
   Path config;
 
+  @Option(
+      names = "--demo",
+      description =
+          "Load two demo partners' synthetic data on first start, run three analyses and print"
+              + " the results (later starts print them again).")
+  boolean demo;
+
+  @Option(
+      names = "--demo-people",
+      defaultValue = "100000",
+      description = "People in each demo partner's dataset, half of them shared (default 100000).")
+  int demoPeople;
+
   static boolean isServing() {
     return serving;
   }
@@ -53,6 +68,12 @@ public final class ServeCommand implements Callable<Integer> {
     putIfSet(flags, "host", host);
     putIfSet(flags, "dataDir", data);
     putIfSet(flags, "tls", tls);
+    DemoOptions demoOptions;
+    try {
+      demoOptions = DemoOptions.of(demoPeople);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--demo-" + e.getMessage(), e);
+    }
     ParleyConfig cfg;
     try {
       cfg = ConfigLoader.load(config, System.getenv(), flags);
@@ -61,7 +82,8 @@ public final class ServeCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
-    ParleyServer server = ParleyServer.start(cfg, Clock.systemUTC(), ProductionComponents.all());
+    Clock clock = Clock.systemUTC();
+    ParleyServer server = ParleyServer.start(cfg, clock, ProductionComponents.all());
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -86,6 +108,17 @@ public final class ServeCommand implements Callable<Integer> {
     out.println("Stop with Ctrl-C (SIGTERM): in-flight requests finish, stores close cleanly.");
     out.flush();
     Logging.event(LOG, Level.INFO, "ready", Map.of("url", server.baseUrl()));
+    if (demo) {
+      try {
+        Demo.run(server, cfg.dataDir(), demoOptions, clock, out);
+      } catch (Exception e) {
+        LOG.log(Level.SEVERE, "demo failed", e);
+        err.println("demo failed: " + e + " (starting again resumes it); stopping");
+        err.flush();
+        server.stop();
+        return 1;
+      }
+    }
     return 0;
   }
 

@@ -16,6 +16,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,65 @@ import java.util.logging.Logger;
  */
 public final class ParleyServer {
   private static final Logger LOG = Logger.getLogger(ParleyServer.class.getName());
+
+  /**
+   * The route order of the request gate's handlers (authentication, rate limits, the contract's
+   * roles and schemas): they take orders from here up to -1 and so run before every component
+   * route, whatever the order components mount in. Only the security headers and request deadlines
+   * run earlier.
+   */
+  public static final int GATE_ORDER = -1000;
+
+  private static final int FIRST_ORDER = -2000;
+
+  /**
+   * Connection and request limits against slow or oversized clients.
+   *
+   * @param idleTimeout a connection with no bytes in either direction for this long is closed
+   * @param headerTimeout a complete request head must arrive within this of the connection opening
+   *     or of the previous response ending (a client dribbling header bytes is cut off); an idle
+   *     keep-alive connection is closed after it too
+   * @param bodyTimeout a non-upload request body must be complete within this of its head (else 408
+   *     and the connection closes)
+   * @param requestTimeout a non-upload request must be answered within this of its head (else 503)
+   * @param uploadTimeout body and answer of an upload ({@code text/csv}, {@code application/gzip},
+   *     {@code application/octet-stream}, {@code multipart/*}) must be complete within this
+   * @param maxHeaderSize the largest request head (all header lines), in bytes (else 431)
+   * @param maxInitialLineLength the longest request line, in bytes (else 414)
+   */
+  public record Limits(
+      Duration idleTimeout,
+      Duration headerTimeout,
+      Duration bodyTimeout,
+      Duration requestTimeout,
+      Duration uploadTimeout,
+      int maxHeaderSize,
+      int maxInitialLineLength) {
+    /** The production limits (docs/security.md, "Limits"). */
+    public static final Limits DEFAULTS =
+        new Limits(
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(20),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(60),
+            Duration.ofMinutes(15),
+            16 * 1024,
+            8 * 1024);
+
+    /** Validates the limits. */
+    public Limits {
+      for (Duration d :
+          List.of(idleTimeout, headerTimeout, bodyTimeout, requestTimeout, uploadTimeout)) {
+        if (d.isNegative() || d.isZero()) {
+          throw new IllegalArgumentException("limits: every timeout must be positive, got " + d);
+        }
+      }
+      if (maxHeaderSize < 1024 || maxInitialLineLength < 256) {
+        throw new IllegalArgumentException(
+            "limits: need maxHeaderSize >= 1024 and maxInitialLineLength >= 256");
+      }
+    }
+  }
 
   private final ParleyConfig config;
   private final Metrics metrics;
@@ -67,6 +127,22 @@ public final class ParleyServer {
    */
   public static ParleyServer start(
       ParleyConfig config, Clock clock, List<ComponentFactory> factories) throws Exception {
+    return start(config, clock, factories, Limits.DEFAULTS);
+  }
+
+  /**
+   * Starts the gateway with other connection limits (tests use short timeouts).
+   *
+   * @param config the validated configuration
+   * @param clock the clock every component uses
+   * @param factories creators of the hosted components, called in order once Vert.x exists
+   * @param limits the connection and request limits
+   * @return the running server
+   * @throws Exception if the data directory, TLS material or the port is unusable
+   */
+  public static ParleyServer start(
+      ParleyConfig config, Clock clock, List<ComponentFactory> factories, Limits limits)
+      throws Exception {
     Files.createDirectories(config.dataDir());
     Metrics metrics = new Metrics();
     Vertx vertx =
@@ -77,7 +153,9 @@ public final class ParleyServer {
     List<Component> components = new ArrayList<>();
     try {
       Router router = Router.router(vertx);
-      router.route().handler(new SecurityHeaders());
+      SlowClientGuard guard = new SlowClientGuard(vertx, limits);
+      router.route().order(FIRST_ORDER).handler(new SecurityHeaders());
+      router.route().order(FIRST_ORDER + 1).handler(guard::requestStarted);
       ParleyServer[] self = new ParleyServer[1];
       components.add(new HttpComponent(() -> self[0] != null && !self[0].stopping));
       components.add(new DataDirComponent(config.dataDir()));
@@ -106,10 +184,15 @@ public final class ParleyServer {
           new HttpServerOptions()
               .setHost(config.host())
               .setPort(config.port())
-              .setIdleTimeout(60)
-              .setIdleTimeoutUnit(TimeUnit.SECONDS)
-              .setMaxHeaderSize(16 * 1024)
-              .setMaxInitialLineLength(8 * 1024);
+              .setIdleTimeout((int) limits.idleTimeout().toMillis())
+              .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+              .setMaxHeaderSize(limits.maxHeaderSize())
+              .setMaxInitialLineLength(limits.maxInitialLineLength())
+              // HTTP/1.1 only: no cleartext HTTP/2 (TLS offers no ALPN either), so every
+              // connection is an HTTP/1.1 connection from its first byte and the header timeout
+              // counts from the moment it is accepted.
+              .setHttp2ClearTextEnabled(false)
+              .setUseAlpn(false);
       if (config.tlsEnabled()) {
         DevCertificate cert =
             DevCertificate.loadOrCreate(config.dataDir().resolve("tls"), config.host(), clock);
@@ -120,7 +203,11 @@ public final class ParleyServer {
                     .setCertPath(cert.certPath().toString())
                     .setKeyPath(cert.keyPath().toString()));
       }
-      HttpServer server = vertx.createHttpServer(options).requestHandler(router);
+      HttpServer server =
+          vertx
+              .createHttpServer(options)
+              .connectionHandler(guard::connectionOpened)
+              .requestHandler(router);
       await(server.listen());
       ParleyServer running = new ParleyServer(config, metrics, vertx, router, server, components);
       self[0] = running;
@@ -249,6 +336,154 @@ public final class ParleyServer {
       return Files.isWritable(dir)
           ? Readiness.up()
           : Readiness.down("data directory " + dir + " is not writable");
+    }
+  }
+
+  /**
+   * Cuts off clients that hold a connection without completing requests (slowloris): a connection
+   * must deliver a complete request head within {@link Limits#headerTimeout()} of opening or of its
+   * previous response, a request body within {@link Limits#bodyTimeout()}, and each request must be
+   * answered within {@link Limits#requestTimeout()} (uploads: {@link Limits#uploadTimeout()} for
+   * all of it). The idle timeout alone would not do: every dribbled byte resets it.
+   *
+   * <p>A connection's state is only touched on its event loop (connection, request and timer
+   * handlers all run there), so it needs no locking.
+   */
+  private static final class SlowClientGuard {
+    private static final java.util.Set<String> UPLOADS =
+        java.util.Set.of(
+            "text/csv",
+            "text/tab-separated-values",
+            "application/octet-stream",
+            "application/gzip",
+            "application/x-ndjson");
+
+    private final Vertx vertx;
+    private final Limits limits;
+    private final Map<io.vertx.core.http.HttpConnection, ConnectionState> connections =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final class ConnectionState {
+      private int active;
+      private long headTimer = -1;
+    }
+
+    SlowClientGuard(Vertx vertx, Limits limits) {
+      this.vertx = vertx;
+      this.limits = limits;
+    }
+
+    void connectionOpened(io.vertx.core.http.HttpConnection connection) {
+      armHeadTimer(connection, stateOf(connection));
+    }
+
+    void requestStarted(io.vertx.ext.web.RoutingContext ctx) {
+      io.vertx.core.http.HttpServerRequest request = ctx.request();
+      io.vertx.core.http.HttpConnection connection = request.connection();
+      ConnectionState state = stateOf(connection);
+      state.active++;
+      cancelHeadTimer(state);
+      boolean upload = isUpload(request.getHeader("content-type"));
+      long bodyTimer =
+          upload
+              ? -1
+              : vertx.setTimer(
+                  limits.bodyTimeout().toMillis(),
+                  id -> {
+                    if (!request.isEnded()) {
+                      timeOut(
+                          ctx,
+                          408,
+                          "Request Timeout",
+                          "body: not received within " + seconds(limits.bodyTimeout()));
+                    }
+                  });
+      Duration total = upload ? limits.uploadTimeout() : limits.requestTimeout();
+      long requestTimer =
+          vertx.setTimer(
+              total.toMillis(),
+              id -> {
+                if (!request.isEnded()) {
+                  timeOut(
+                      ctx, 408, "Request Timeout", "body: not received within " + seconds(total));
+                } else {
+                  timeOut(
+                      ctx,
+                      503,
+                      "Service Unavailable",
+                      "request: not answered within " + seconds(total));
+                }
+              });
+      ctx.addEndHandler(
+          done -> {
+            vertx.cancelTimer(bodyTimer);
+            vertx.cancelTimer(requestTimer);
+            state.active--;
+            if (state.active == 0 && connections.containsKey(connection)) {
+              armHeadTimer(connection, state);
+            }
+          });
+      ctx.next();
+    }
+
+    private ConnectionState stateOf(io.vertx.core.http.HttpConnection connection) {
+      ConnectionState state = connections.get(connection);
+      if (state == null) {
+        ConnectionState fresh = new ConnectionState();
+        connections.put(connection, fresh);
+        connection.closeHandler(
+            v -> {
+              ConnectionState gone = connections.remove(connection);
+              if (gone != null) {
+                cancelHeadTimer(gone);
+              }
+            });
+        state = fresh;
+      }
+      return state;
+    }
+
+    private void armHeadTimer(io.vertx.core.http.HttpConnection connection, ConnectionState state) {
+      cancelHeadTimer(state);
+      state.headTimer =
+          vertx.setTimer(
+              limits.headerTimeout().toMillis(),
+              id -> {
+                if (state.active == 0 && state.headTimer == id) {
+                  connection.close();
+                }
+              });
+    }
+
+    private void cancelHeadTimer(ConnectionState state) {
+      if (state.headTimer >= 0) {
+        vertx.cancelTimer(state.headTimer);
+        state.headTimer = -1;
+      }
+    }
+
+    private static void timeOut(
+        io.vertx.ext.web.RoutingContext ctx, int status, String title, String detail) {
+      if (ctx.response().ended() || ctx.response().closed()) {
+        return;
+      }
+      if (!ctx.response().headWritten()) {
+        ctx.response().putHeader("connection", "close");
+        Problems.send(ctx, status, title, detail);
+      }
+      ctx.request().connection().close(); // HTTP/1.1 only: one request at a time per connection
+    }
+
+    private static boolean isUpload(String contentType) {
+      if (contentType == null) {
+        return false;
+      }
+      String bare = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+      return UPLOADS.contains(bare) || bare.startsWith("multipart/");
+    }
+
+    private static String seconds(Duration d) {
+      return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
   }
 }

@@ -128,7 +128,7 @@ class ConsentAccessTest {
         "{\"partner\":\"acme\",\"purpose\":\"measurement\",\"status\":\"given\",\"note\":1}|note: unknown field",
         "{\"partner\":\"acme\",\"purpose\":\"measurement\",\"status\":true}|status: must be a string, got a boolean",
         "{\"partner\":\"initech\",\"purpose\":\"measurement\",\"status\":\"given\"}|partner: unknown partner 'initech'; expected one of [acme, globex]",
-        "{\"partner\":\"acme\",\"purpose\":\"x\",\"status\":\"given\"}|purpose: unknown purpose 'x'",
+        "{\"partner\":\"acme\",\"purpose\":\"x\",\"status\":\"given\"}|purpose: must be one of measurement, audience-insights,",
         "{\"partner\":\"acme\",\"purpose\":\"measurement\",\"status\":\"expired\"}|status: must be one of given, withdrawn, refused",
         "{\"partner\":\"acme\",\"purpose\":\"measurement\",\"status\":\"given\",\"expiresAt\":\"2027-01-01\"}|expiresAt: must be an RFC 3339 date-time",
         "{\"partner\":\"acme\",\"purpose\":\"measurement\",\"status\":\"given\",\"expiresAt\":\"2026-01-01T00:00:00Z\"}|expiresAt: must be in the future",
@@ -152,7 +152,7 @@ class ConsentAccessTest {
   void decisions_badSubjectTokenOrTooBigOrWrongType_rejectedAndNothingChanges() throws Exception {
     HttpResponse<String> bad = api.get(owner.caller(), "/consent/subjects/abc");
     assertEquals(400, bad.statusCode());
-    assertEquals("subject: must be 16-64 bytes, got 2", detail(bad));
+    assertTrue(detail(bad).startsWith("subject: must match the pattern"), detail(bad));
 
     String huge =
         "{\"partner\":\"acme\",\"purpose\":\"measurement\",\"status\":\"given\",\"pad\":\""

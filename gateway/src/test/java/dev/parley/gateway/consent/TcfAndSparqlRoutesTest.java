@@ -199,12 +199,19 @@ class TcfAndSparqlRoutesTest {
   @Test
   void sparql_pastRowLimit_truncatedHeader_andPastTimeLimit_503() throws Exception {
     Caller auditor = api.auditor();
-    String ten = "{0 1 2 3 4 5 6 7 8 9}";
-    // 10^5 rows from in-memory VALUES joins: cheap to produce, cut at the 10,000-row limit.
-    StringBuilder wideQuery = new StringBuilder("SELECT ?v0 WHERE {");
-    for (int i = 0; i < 5; i++) {
-      wideQuery.append(" VALUES ?v").append(i).append(' ').append(ten);
+    StringBuilder hundred = new StringBuilder("{");
+    for (int i = 0; i < 100; i++) {
+      hundred.append(' ').append(i);
     }
+    hundred.append(" }");
+    // 100 x 100 VALUES rows (the most AuditQueries allows) times the partners' seven triples:
+    // cheap to produce, cut at the 10,000-row limit.
+    StringBuilder wideQuery =
+        new StringBuilder("SELECT ?v0 WHERE { VALUES ?v0 ")
+            .append(hundred)
+            .append(" VALUES ?v1 ")
+            .append(hundred)
+            .append(" ?s ?p ?o");
     HttpResponse<String> wide = sparql(auditor, wideQuery.append(" }").toString());
     assertEquals(200, wide.statusCode(), wide.body());
     assertEquals("true", wide.headers().firstValue("x-parley-truncated").orElseThrow());

@@ -230,7 +230,8 @@ class SignInHttpTest {
     r = person.send("POST", "/signin/start", "[1]");
     assertEquals(400, r.statusCode());
     r = person.send("POST", "/signin/start", "{\"email\":7}");
-    assertEquals("email: required, a string", new JsonObject(r.body()).getString("detail"));
+    assertEquals(
+        "email: must be a string, got a number", new JsonObject(r.body()).getString("detail"));
     assertEquals(0, SMTP.getReceivedMessages().length);
   }
 
