@@ -48,8 +48,9 @@ import org.apache.jena.sparql.graph.GraphReadOnly;
  * StoreLockedException} while another store holds it.
  *
  * <p>Thread-safe: one writer at a time; reads use TDB2 read transactions and the index's own lock.
- * The parts: {@link ConsentWriter} (write path), {@link StoreReads} (reads), {@link
- * PartnerRegistry}, {@link SubjectSalts}, {@link IndexLoader} (start-up) and {@link TdbDataset}.
+ * The parts: {@link ConsentWriter} (write path), {@link GroupCommit} (concurrent single decisions
+ * written together), {@link StoreReads} (reads), {@link PartnerRegistry}, {@link SubjectSalts},
+ * {@link IndexLoader} (start-up) and {@link TdbDataset}.
  */
 public final class ConsentStore implements AutoCloseable {
   private final StoreLock lock;
@@ -58,6 +59,7 @@ public final class ConsentStore implements AutoCloseable {
   private final ConsentIndex index;
   private final PartnerRegistry partners;
   private final ConsentWriter writer;
+  private final GroupCommit group;
 
   private ConsentStore(
       StoreLock lock,
@@ -73,6 +75,7 @@ public final class ConsentStore implements AutoCloseable {
     this.index = index;
     this.partners = new PartnerRegistry(tdb, shacl, loaded);
     this.writer = new ConsentWriter(tdb, salts, journal, shacl, index, partners);
+    this.group = new GroupCommit(tdb, writer);
   }
 
   /**
@@ -155,7 +158,9 @@ public final class ConsentStore implements AutoCloseable {
   }
 
   /**
-   * Records one decision (grant, withdrawal or refusal).
+   * Records one decision (grant, withdrawal or refusal). Concurrent calls are written together
+   * (group commit: one validation, ledger group and TDB2 transaction for all of them), each getting
+   * the receipt or error it would have got alone.
    *
    * @param decision the decision
    * @return its receipt
@@ -164,7 +169,7 @@ public final class ConsentStore implements AutoCloseable {
    * @throws ConsentStoreException if the ledger or the disk fails
    */
   public ConsentReceipt record(ConsentDecision decision) {
-    return recordAll(List.of(decision)).get(0);
+    return group.record(decision);
   }
 
   /**

@@ -57,28 +57,9 @@ final class ConsentWriter {
     return tdb.exclusive(
         () -> {
           validate(decisions);
-          List<String> commitments = salts.commitments(decisions);
-          List<RecordGraph.Placed> placed = new ArrayList<>(decisions.size());
-          RuntimeException failure = null;
-          List<CompletableFuture<JournalEntry>> futures = new ArrayList<>();
-          try {
-            for (int i = 0; i < decisions.size(); i++) {
-              futures.add(
-                  journal.recordChange(ConsentChange.of(decisions.get(i), commitments.get(i))));
-            }
-          } catch (RuntimeException e) {
-            failure = e;
-          }
-          for (int i = 0; i < futures.size() && failure == null; i++) {
-            try {
-              JournalEntry e = futures.get(i).join();
-              placed.add(new RecordGraph.Placed(decisions.get(i), commitments.get(i), e.index()));
-            } catch (RuntimeException e) {
-              failure = e;
-            }
-          }
-          commit(placed);
-          if (failure != null) {
+          Placement done = place(decisions);
+          if (done.failure() != null) {
+            List<RecordGraph.Placed> placed = done.placed();
             throw new ConsentStoreException(
                 "ledger refused decisions["
                     + placed.size()
@@ -87,10 +68,52 @@ final class ConsentWriter {
                     + (placed.isEmpty()
                         ? "; nothing was recorded"
                         : "; decisions[0.." + (placed.size() - 1) + "] were recorded"),
-                failure);
+                done.failure());
           }
-          return placed.stream().map(ConsentWriter::receipt).toList();
+          return done.receipts();
         });
+  }
+
+  /**
+   * The outcome of placing validated decisions: the prefix the ledger accepted (committed to TDB2
+   * and the index) and, if it stopped early, why.
+   *
+   * @param placed the recorded decisions, a prefix of the input in order
+   * @param failure the ledger's refusal of the next decision, or null if all were recorded
+   */
+  record Placement(List<RecordGraph.Placed> placed, RuntimeException failure) {
+    List<ConsentReceipt> receipts() {
+      return placed.stream().map(ConsentWriter::receipt).toList();
+    }
+  }
+
+  /**
+   * Steps (2)-(5) of a change for decisions already validated, under the writer lock: salts and
+   * commitments, one ledger entry each (appended together, so the ledger commits them as one
+   * group), then the accepted prefix into TDB2 and the index.
+   */
+  Placement place(List<ConsentDecision> decisions) {
+    List<String> commitments = salts.commitments(decisions);
+    List<RecordGraph.Placed> placed = new ArrayList<>(decisions.size());
+    RuntimeException failure = null;
+    List<CompletableFuture<JournalEntry>> futures = new ArrayList<>();
+    try {
+      for (int i = 0; i < decisions.size(); i++) {
+        futures.add(journal.recordChange(ConsentChange.of(decisions.get(i), commitments.get(i))));
+      }
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    for (int i = 0; i < futures.size() && failure == null; i++) {
+      try {
+        JournalEntry e = futures.get(i).join();
+        placed.add(new RecordGraph.Placed(decisions.get(i), commitments.get(i), e.index()));
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+    }
+    commit(placed);
+    return new Placement(placed, failure);
   }
 
   /** See {@link ConsentStore#importBulk}. */
@@ -151,7 +174,7 @@ final class ConsentWriter {
    * Validates decisions' triples (with the partners they name) against the shapes, and checks that
    * no record id is already used.
    */
-  private void validate(List<ConsentDecision> decisions) {
+  void validate(List<ConsentDecision> decisions) {
     Graph g = GraphFactory.createDefaultGraph();
     String placeholder = "0".repeat(64);
     Set<String> named = new HashSet<>();
