@@ -9,28 +9,30 @@ import java.security.SecureRandom;
  * σ²) to a query of sensitivity Δ "satisfies ½ε²-concentrated differential privacy for ε = Δ/σ",
  * exactly as the continuous Gaussian does).
  *
- * <p>ρ converts to (ε, δ)-DP by ε = ρ + 2√(ρ·ln(1/δ)) ({@link ZcdpConversion}). The mechanism does
- * not spend budget itself: the caller must first get a {@link SpendDecision.Spent} from {@link
- * BudgetAccountant#trySpend} for {@link #cost()}. Thread-safe.
+ * <p>ρ converts to (ε, δ)-DP by ε = ρ + 2√(ρ·ln(1/δ)) ({@link ZcdpConversion}). One release costs ρ
+ * = Δ²/(2σ²). Thread-safe.
  */
-public final class DiscreteGaussianMechanism {
-  private final long sensitivity;
-  private final QueryCost.Zcdp cost;
+public final class DiscreteGaussianMechanism extends IntegerMechanism {
   private final DiscreteGaussianSampler sampler;
-  private final long halfWidth;
 
-  private DiscreteGaussianMechanism(long sensitivity, Rational sigma2, SecureRandom random) {
-    if (sensitivity < 1) {
-      throw new IllegalArgumentException("sensitivity: must be at least 1, got " + sensitivity);
-    }
-    GaussianVariance variance = GaussianVariance.of(sigma2);
-    Rational delta = Rational.of(sensitivity);
-    // ρ = Δ²/(2σ²), validated to lie in (0, 20]
-    this.cost = new QueryCost.Zcdp(delta.multiply(delta).divide(sigma2.multiply(Rational.of(2))));
-    this.sensitivity = sensitivity;
+  private DiscreteGaussianMechanism(
+      long sensitivity, QueryCost.Zcdp cost, GaussianVariance variance, SecureRandom random) {
+    super(
+        sensitivity,
+        cost,
+        Mechanism.GAUSSIAN,
+        ConfidenceIntervals.gaussianHalfWidth(variance, ConfidenceIntervals.NINETY_FIVE_PERCENT));
     this.sampler = new DiscreteGaussianSampler(variance, random);
-    this.halfWidth =
-        ConfidenceIntervals.gaussianHalfWidth(variance, ConfidenceIntervals.NINETY_FIVE_PERCENT);
+  }
+
+  private static DiscreteGaussianMechanism of(
+      long sensitivity, Rational sigma2, SecureRandom random) {
+    GaussianVariance variance = GaussianVariance.of(sigma2);
+    Rational delta = Rational.of(checkSensitivity(sensitivity));
+    // ρ = Δ²/(2σ²), validated to lie in (0, 20]
+    QueryCost.Zcdp cost =
+        new QueryCost.Zcdp(delta.multiply(delta).divide(sigma2.multiply(Rational.of(2))));
+    return new DiscreteGaussianMechanism(sensitivity, cost, variance, random);
   }
 
   /**
@@ -44,7 +46,7 @@ public final class DiscreteGaussianMechanism {
    */
   public static DiscreteGaussianMechanism withVariance(
       long sensitivity, Rational sigma2, SecureRandom random) {
-    return new DiscreteGaussianMechanism(sensitivity, sigma2, random);
+    return of(sensitivity, sigma2, random);
   }
 
   /**
@@ -61,21 +63,8 @@ public final class DiscreteGaussianMechanism {
     if (rho.signum() <= 0) {
       throw new IllegalArgumentException("rho: must be in (0, 20], got " + rho);
     }
-    if (sensitivity < 1) {
-      throw new IllegalArgumentException("sensitivity: must be at least 1, got " + sensitivity);
-    }
-    Rational delta = Rational.of(sensitivity);
-    return new DiscreteGaussianMechanism(
-        sensitivity, delta.multiply(delta).divide(rho.multiply(Rational.of(2))), random);
-  }
-
-  /**
-   * Returns Δ.
-   *
-   * @return the sensitivity
-   */
-  public long sensitivity() {
-    return sensitivity;
+    Rational delta = Rational.of(checkSensitivity(sensitivity));
+    return of(sensitivity, delta.multiply(delta).divide(rho.multiply(Rational.of(2))), random);
   }
 
   /**
@@ -87,37 +76,13 @@ public final class DiscreteGaussianMechanism {
     return sampler.sigma2();
   }
 
-  /**
-   * Returns what one release costs: ρ = Δ²/(2σ²).
-   *
-   * @return the cost to pass to {@link BudgetAccountant#trySpend}
-   */
-  public QueryCost cost() {
-    return cost;
+  @Override
+  long sampleNoise() {
+    return sampler.sample();
   }
 
-  /**
-   * Returns the half-width k of the 95% interval: the smallest k with Pr[|Z| ≤ k] ≥ 19/20.
-   *
-   * @return k
-   */
-  public long halfWidth95() {
-    return halfWidth;
-  }
-
-  /**
-   * Adds fresh noise to a true value.
-   *
-   * @param trueValue f(D)
-   * @return the noisy value, σ² and the 95% interval around the noisy value
-   * @throws ArithmeticException if the noisy value would overflow a long
-   */
-  public NoisyValue release(long trueValue) {
-    long noisy = Math.addExact(trueValue, sampler.sample());
-    return new NoisyValue(
-        noisy,
-        Mechanism.GAUSSIAN,
-        sampler.sigma2().toRational(),
-        ConfidenceInterval.around(noisy, halfWidth, ConfidenceIntervals.NINETY_FIVE_PERCENT));
+  @Override
+  Rational noiseParameter() {
+    return sampler.sigma2().toRational();
   }
 }

@@ -8,21 +8,23 @@ import java.security.SecureRandom;
  * neighbouring D, D'.
  *
  * <p>Why: Pr[Z = z]/Pr[Z = z'] = e^{(|z'| − |z|)/t} ≤ e^{|z − z'|/t} ≤ e^{Δ/t} = e^{ε} (Canonne,
- * Kamath &amp; Steinke, arXiv:2004.00010, §1 and their discrete Laplace analysis). The mechanism
- * does not spend budget itself: the caller must first get a {@link SpendDecision.Spent} from {@link
- * BudgetAccountant#trySpend} for {@link #cost()}. Thread-safe.
+ * Kamath &amp; Steinke, arXiv:2004.00010, §1 and their discrete Laplace analysis). One release
+ * costs ε. Thread-safe.
  */
-public final class DiscreteLaplaceMechanism {
-  private final long sensitivity;
-  private final QueryCost.PureEpsilon cost;
+public final class DiscreteLaplaceMechanism extends IntegerMechanism {
   private final DiscreteLaplaceSampler sampler;
-  private final long halfWidth;
 
-  private DiscreteLaplaceMechanism(long sensitivity, Rational epsilon, SecureRandom random) {
-    if (sensitivity < 1) {
-      throw new IllegalArgumentException("sensitivity: must be at least 1, got " + sensitivity);
-    }
-    QueryCost.PureEpsilon validCost = new QueryCost.PureEpsilon(epsilon); // ε ∈ (0, 20]
+  private DiscreteLaplaceMechanism(
+      long sensitivity, QueryCost.PureEpsilon cost, LaplaceScale t, SecureRandom random) {
+    super(
+        sensitivity,
+        cost,
+        Mechanism.LAPLACE,
+        ConfidenceIntervals.laplaceHalfWidth(t, ConfidenceIntervals.NINETY_FIVE_PERCENT));
+    this.sampler = new DiscreteLaplaceSampler(t, random);
+  }
+
+  private static LaplaceScale scaleFor(long sensitivity, Rational epsilon) {
     Rational scale = Rational.of(sensitivity).divide(epsilon);
     LaplaceScale t;
     try {
@@ -39,11 +41,7 @@ public final class DiscreteLaplaceMechanism {
               + e.getMessage(),
           e);
     }
-    this.sensitivity = sensitivity;
-    this.cost = validCost;
-    this.sampler = new DiscreteLaplaceSampler(t, random);
-    this.halfWidth =
-        ConfidenceIntervals.laplaceHalfWidth(t, ConfidenceIntervals.NINETY_FIVE_PERCENT);
+    return t;
   }
 
   /**
@@ -57,16 +55,9 @@ public final class DiscreteLaplaceMechanism {
    */
   public static DiscreteLaplaceMechanism create(
       long sensitivity, Rational epsilon, SecureRandom random) {
-    return new DiscreteLaplaceMechanism(sensitivity, epsilon, random);
-  }
-
-  /**
-   * Returns Δ.
-   *
-   * @return the sensitivity
-   */
-  public long sensitivity() {
-    return sensitivity;
+    checkSensitivity(sensitivity);
+    QueryCost.PureEpsilon cost = new QueryCost.PureEpsilon(epsilon); // ε ∈ (0, 20]
+    return new DiscreteLaplaceMechanism(sensitivity, cost, scaleFor(sensitivity, epsilon), random);
   }
 
   /**
@@ -78,37 +69,13 @@ public final class DiscreteLaplaceMechanism {
     return sampler.scale();
   }
 
-  /**
-   * Returns what one release costs: ε.
-   *
-   * @return the cost to pass to {@link BudgetAccountant#trySpend}
-   */
-  public QueryCost cost() {
-    return cost;
+  @Override
+  long sampleNoise() {
+    return sampler.sample();
   }
 
-  /**
-   * Returns the half-width k of the 95% interval: the smallest k with Pr[|Z| ≤ k] ≥ 19/20.
-   *
-   * @return k
-   */
-  public long halfWidth95() {
-    return halfWidth;
-  }
-
-  /**
-   * Adds fresh noise to a true value.
-   *
-   * @param trueValue f(D)
-   * @return the noisy value, the scale and the 95% interval around the noisy value
-   * @throws ArithmeticException if the noisy value would overflow a long
-   */
-  public NoisyValue release(long trueValue) {
-    long noisy = Math.addExact(trueValue, sampler.sample());
-    return new NoisyValue(
-        noisy,
-        Mechanism.LAPLACE,
-        sampler.scale().toRational(),
-        ConfidenceInterval.around(noisy, halfWidth, ConfidenceIntervals.NINETY_FIVE_PERCENT));
+  @Override
+  Rational noiseParameter() {
+    return sampler.scale().toRational();
   }
 }
