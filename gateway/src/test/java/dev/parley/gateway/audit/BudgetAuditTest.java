@@ -14,7 +14,7 @@ import dev.parley.cleanroom.dp.PrivacyJson;
 import dev.parley.cleanroom.dp.PrivacyRelease;
 import dev.parley.cleanroom.dp.Rational;
 import dev.parley.cleanroom.dp.RefreshPolicy;
-import dev.parley.gateway.cli.ParleyCommand;
+import dev.parley.gateway.cli.CliRun;
 import dev.parley.ledger.audit.LogAudit;
 import dev.parley.ledger.audit.LogIntegrityException;
 import dev.parley.ledger.audit.LogSource;
@@ -26,8 +26,6 @@ import dev.parley.ledger.note.NoteVerifierKey;
 import dev.parley.ledger.store.LedgerOptions;
 import dev.parley.ledger.store.LedgerStore;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +33,6 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code parley audit verify} replaying privacy budgets from logs whose entries were appended
@@ -45,23 +42,14 @@ import picocli.CommandLine;
 class BudgetAuditTest {
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run audit(Path ledger) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new ParleyCommand());
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code =
-        cli.execute(
-            "audit",
-            "verify",
-            "--log",
-            ledger.resolve("log").toString(),
-            "--key",
-            ledger.resolve("log.vkey").toString());
-    return new Run(code, out.toString(), err.toString());
+  private static CliRun audit(Path ledger) {
+    return CliRun.run(
+        "audit",
+        "verify",
+        "--log",
+        ledger.resolve("log").toString(),
+        "--key",
+        ledger.resolve("log.vkey").toString());
   }
 
   private static DpRules laplace(String budget, String perQuery) {
@@ -135,7 +123,7 @@ class BudgetAuditTest {
       released(store, "dp-ok", spend(r, "0"));
       released(store, "dp-ok", spend(r, "1/2"));
     }
-    Run run = audit(ledger);
+    CliRun run = audit(ledger);
     assertEquals(0, run.code(), run.err());
     assertTrue(run.out().contains("OK: 5 entries verified"), run.out());
     assertTrue(run.out().contains("Privacy budgets: 1 collaboration with differential"), run.out());
@@ -157,7 +145,7 @@ class BudgetAuditTest {
       released(store, "dp-over", spend(r, "1"));
       third = released(store, "dp-over", spend(r, "2"));
     }
-    Run run = audit(ledger);
+    CliRun run = audit(ledger);
     assertEquals(1, run.code(), run.out());
     assertTrue(run.out().contains("OK: 4 entries verified"), "the log itself is intact");
     assertEquals(
@@ -186,7 +174,7 @@ class BudgetAuditTest {
       released(store, "dp-bad", Optional.of(bad));
       released(store, "dp-bad", Optional.empty());
     }
-    Run run = audit(ledger);
+    CliRun run = audit(ledger);
     assertEquals(1, run.code());
     assertTrue(
         run.err()

@@ -1,5 +1,6 @@
 package dev.parley.gateway.cli;
 
+import static dev.parley.gateway.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,30 +8,15 @@ import dev.parley.ledger.entry.EntryType;
 import dev.parley.ledger.jcs.JsonObject;
 import dev.parley.ledger.store.LedgerOptions;
 import dev.parley.ledger.store.LedgerStore;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code parley audit} end to end over a real log directory. */
 class AuditCommandTest {
   @TempDir Path dir;
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new ParleyCommand());
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
 
   private void append(int n, String prefix) throws Exception {
     try (LedgerStore store = LedgerStore.open(LedgerOptions.builder(dir).build())) {
@@ -48,14 +34,14 @@ class AuditCommandTest {
     String log = dir.resolve("log").toString();
     String key = dir.resolve("log.vkey").toString();
     Path state = dir.resolve("audit.state");
-    Run first = run("audit", "verify", "--log", log, "--key", key, "--state", state.toString());
+    CliRun first = run("audit", "verify", "--log", log, "--key", key, "--state", state.toString());
     assertEquals(0, first.code(), first.err());
     assertTrue(first.out().contains("OK: 20 entries verified"), first.out());
     assertTrue(first.out().contains("ledger.note") && first.out().contains(" 20"), first.out());
     assertTrue(Files.exists(state));
 
     append(5, "b");
-    Run second = run("audit", "verify", "--log", log, "--key", key, "--state", state.toString());
+    CliRun second = run("audit", "verify", "--log", log, "--key", key, "--state", state.toString());
     assertEquals(0, second.code(), second.err());
     assertTrue(second.out().contains("OK: 25 entries"), second.out());
 
@@ -63,7 +49,7 @@ class AuditCommandTest {
     byte[] bytes = Files.readAllBytes(bundle);
     bytes[100] ^= 0x20;
     Files.write(bundle, bytes);
-    Run third = run("audit", "verify", "--log", log, "--key", key);
+    CliRun third = run("audit", "verify", "--log", log, "--key", key);
     assertEquals(1, third.code());
     assertTrue(third.err().startsWith("FAILED: "), third.err());
     assertTrue(
@@ -75,12 +61,12 @@ class AuditCommandTest {
   void proveThenCheckReceipt_validThenTamperedEntryRejected() throws Exception {
     append(9, "r");
     String key = dir.resolve("log.vkey").toString();
-    Run prove =
+    CliRun prove =
         run("audit", "prove", "--log", dir.resolve("log").toString(), "--key", key, "--index", "3");
     assertEquals(0, prove.code(), prove.err());
     Path receipt = dir.resolve("receipt.json");
     Files.writeString(receipt, prove.out().trim(), StandardCharsets.UTF_8);
-    Run ok = run("audit", "check-receipt", receipt.toString(), "--key", key);
+    CliRun ok = run("audit", "check-receipt", receipt.toString(), "--key", key);
     assertEquals(0, ok.code(), ok.err());
     assertTrue(ok.out().startsWith("OK: ledger.note entry is included"), ok.out());
 
@@ -93,7 +79,7 @@ class AuditCommandTest {
                     .replace("r3", "r4")
                     .getBytes(StandardCharsets.UTF_8));
     Files.writeString(receipt, json.replace(entryB64, forgedEntry), StandardCharsets.UTF_8);
-    Run bad = run("audit", "check-receipt", receipt.toString(), "--key", key);
+    CliRun bad = run("audit", "check-receipt", receipt.toString(), "--key", key);
     assertEquals(1, bad.code());
     assertTrue(bad.err().contains("proof:"), bad.err());
   }
