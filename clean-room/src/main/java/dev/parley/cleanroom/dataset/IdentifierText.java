@@ -1,5 +1,6 @@
 package dev.parley.cleanroom.dataset;
 
+import dev.parley.cleanroom.identity.HashCodec;
 import dev.parley.cleanroom.identity.IdentifierHash;
 import dev.parley.cleanroom.identity.IdentifierKind;
 import dev.parley.cleanroom.identity.InvalidIdentifierException;
@@ -13,9 +14,10 @@ import dev.parley.cleanroom.identity.InvalidIdentifierException;
  * {@code =} padding and whose two pad bits are zero (RFC 4648 §3.5, "pad bits MUST be set to zero
  * by conforming encoders"). Tokens are 86 characters of unpadded base64url (RFC 4648 §5) of 64
  * bytes, whose four pad bits must be zero. Decoding valid input is constant-time: each character's
- * value and validity come from arithmetic range masks, never from a branch or a table index. Only
- * after a value is found invalid does {@link #hashProblem} / {@link #tokenProblem} look for the
- * reason (the message names positions and character classes, never the value).
+ * value and validity come from {@link HashCodec}'s arithmetic range masks, never from a branch or a
+ * table index. Only after a value is found invalid does {@link #hashProblem} / {@link
+ * #tokenProblem} look for the reason (the message names positions and character classes, never the
+ * value).
  */
 final class IdentifierText {
   /** Length of a decoded hash. */
@@ -29,38 +31,6 @@ final class IdentifierText {
 
   private IdentifierText() {}
 
-  /** Returns -1 if lo <= c <= hi, else 0, without branching (0 <= c, lo, hi < 2^16). */
-  private static int inRange(int c, int lo, int hi) {
-    return ~(((c - lo) | (hi - c)) >> 31);
-  }
-
-  /** Returns the value of a hex digit of either case, or -1. */
-  static int hexValue(char c) {
-    int digit = inRange(c, '0', '9');
-    int lower = inRange(c, 'a', 'f');
-    int upper = inRange(c, 'A', 'F');
-    int valid = digit | lower | upper;
-    int value = (digit & (c - '0')) | (lower & (c - 'a' + 10)) | (upper & (c - 'A' + 10));
-    return (valid & value) | ~valid;
-  }
-
-  /** Returns the value of a character of the standard (url = false) or url alphabet, or -1. */
-  static int base64Value(char c, boolean url) {
-    int upper = inRange(c, 'A', 'Z');
-    int lower = inRange(c, 'a', 'z');
-    int digit = inRange(c, '0', '9');
-    int c62 = inRange(c, url ? '-' : '+', url ? '-' : '+');
-    int c63 = inRange(c, url ? '_' : '/', url ? '_' : '/');
-    int valid = upper | lower | digit | c62 | c63;
-    int value =
-        (upper & (c - 'A'))
-            | (lower & (c - 'a' + 26))
-            | (digit & (c - '0' + 52))
-            | (c62 & 62)
-            | (c63 & 63);
-    return (valid & value) | ~valid;
-  }
-
   /**
    * Decodes a hash in hex or base64 form into {@code out[outOffset .. outOffset + 32)}.
    *
@@ -70,8 +40,8 @@ final class IdentifierText {
     if (length == 64) {
       int invalid = 0;
       for (int i = 0; i < HASH_LENGTH; i++) {
-        int hi = hexValue(text[offset + 2 * i]);
-        int lo = hexValue(text[offset + 2 * i + 1]);
+        int hi = HashCodec.hexValue(text[offset + 2 * i]);
+        int lo = HashCodec.hexValue(text[offset + 2 * i + 1]);
         invalid |= (hi | lo) >> 31;
         out[outOffset + i] = (byte) ((hi << 4) | (lo & 0xF));
       }
@@ -104,7 +74,7 @@ final class IdentifierText {
     int bits = 0;
     int o = outOffset;
     for (int i = 0; i < chars; i++) {
-      int v = base64Value(text[offset + i], url);
+      int v = HashCodec.base64Value(text[offset + i], url);
       invalid |= v >> 31;
       accumulator = (accumulator << 6) | (v & 63);
       bits += 6;
@@ -149,7 +119,7 @@ final class IdentifierText {
     }
     for (int i = 0; i < length; i++) {
       char c = text[offset + i];
-      if (base64Value(c, true) < 0) {
+      if (HashCodec.base64Value(c, true) < 0) {
         return "token: character at index "
             + i
             + " ("

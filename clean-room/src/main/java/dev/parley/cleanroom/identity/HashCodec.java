@@ -8,7 +8,7 @@ package dev.parley.cleanroom.identity;
  * character's value and validity come from arithmetic range masks. Only once an input has been
  * found invalid does a second, ordinary pass look for the first bad position, to report it.
  */
-final class HashCodec {
+public final class HashCodec {
   private HashCodec() {}
 
   /** Returns -1 if lo <= x <= hi, else 0; for 0 <= x, lo, hi < 2^16, without branching. */
@@ -52,8 +52,13 @@ final class HashCodec {
     return invalid == 0 ? out : null;
   }
 
-  /** Returns the value of a hex digit, or -1; constant-time. */
-  static int hexValue(char c) {
+  /**
+   * Returns the value of a hex digit of either case, or -1; constant-time.
+   *
+   * @param c the character
+   * @return 0..15, or -1
+   */
+  public static int hexValue(char c) {
     int digit = inRange(c, '0', '9');
     int lower = inRange(c, 'a', 'f');
     int upper = inRange(c, 'A', 'F');
@@ -99,18 +104,30 @@ final class HashCodec {
 
   /** Returns the value of a standard base64 character, or -1; constant-time. */
   static int base64Value(char c) {
+    return base64Value(c, false);
+  }
+
+  /**
+   * Returns the value of a character of the standard (RFC 4648 §4) or URL-safe (§5) base64
+   * alphabet, or -1; constant-time.
+   *
+   * @param c the character
+   * @param url true for the URL-safe alphabet ('-' and '_' for 62 and 63)
+   * @return 0..63, or -1
+   */
+  public static int base64Value(char c, boolean url) {
     int upper = inRange(c, 'A', 'Z');
     int lower = inRange(c, 'a', 'z');
     int digit = inRange(c, '0', '9');
-    int plus = inRange(c, '+', '+');
-    int slash = inRange(c, '/', '/');
-    int valid = upper | lower | digit | plus | slash;
+    int c62 = url ? inRange(c, '-', '-') : inRange(c, '+', '+');
+    int c63 = url ? inRange(c, '_', '_') : inRange(c, '/', '/');
+    int valid = upper | lower | digit | c62 | c63;
     int value =
         (upper & (c - 'A'))
             | (lower & (c - 'a' + 26))
             | (digit & (c - '0' + 52))
-            | (plus & 62)
-            | (slash & 63);
+            | (c62 & 62)
+            | (c63 & 63);
     return (valid & value) | ~valid;
   }
 

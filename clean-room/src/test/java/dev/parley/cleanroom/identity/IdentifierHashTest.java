@@ -110,11 +110,13 @@ class IdentifierHashTest {
   void codec_everyChar_classifiedLikeTheAlphabets() {
     String hexDigits = "0123456789abcdefABCDEF";
     String base64Digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    String base64UrlDigits = base64Digits.replace('+', '-').replace('/', '_');
     for (int code = 0; code <= Character.MAX_VALUE; code++) {
       char c = (char) code;
       int expectedHex = hexDigits.indexOf(c) < 0 ? -1 : Character.digit(c, 16);
       assertEquals(expectedHex, HashCodec.hexValue(c), "hex");
       assertEquals(base64Digits.indexOf(c), HashCodec.base64Value(c), "base64");
+      assertEquals(base64UrlDigits.indexOf(c), HashCodec.base64Value(c, true), "base64url");
     }
     for (int v = 0; v < 64; v++) {
       assertEquals(base64Digits.charAt(v), HashCodec.base64Digit(v));
