@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -38,10 +40,20 @@ import java.util.concurrent.locks.ReentrantLock;
  * digests, in part order ({@link #digestOfParts}); a client that kept its parts' digests can
  * recompute it. Sessions and staged parts survive restarts; staging files of completed sessions are
  * deleted.
+ *
+ * <p>Abandoned uploads: a partner may {@link #abort} an upload it has not completed, and {@link
+ * #expireAbandoned} abandons every upload not completed within {@link #MAX_AGE} of being begun (as
+ * a storage lifecycle rule aborts incomplete multi-part uploads), so staged parts cannot pile up.
+ * An abandoned upload's {@code upload_aborted} record is durable before its staging files are
+ * deleted; from then on it is gone for its partner (its id is not found, its upload key cannot be
+ * used again), and leftovers of a crash in between are deleted at the next start.
  */
 public final class MultipartUploads {
   /** The highest part number. */
   public static final int MAX_PARTS = 10_000;
+
+  /** How long after being begun an upload that is not completed is kept: 7 days. */
+  public static final Duration MAX_AGE = Duration.ofDays(7);
 
   private final DatasetService datasets;
   private final CatalogEngine engine;
@@ -59,7 +71,7 @@ public final class MultipartUploads {
 
   /**
    * Opens multi-part uploads over a dataset service, deleting the staging files of sessions that a
-   * crash left behind after their completion.
+   * crash left behind after their completion or abandonment, and abandoning expired uploads.
    *
    * @param datasets the dataset service whose versions the uploads publish
    * @param stagingDir the directory of staged parts (e.g. {@code <data>/clean-room/staging})
@@ -73,10 +85,13 @@ public final class MultipartUploads {
     Objects.requireNonNull(clock, "clock");
     Files.createDirectories(stagingDir);
     MultipartUploads uploads = new MultipartUploads(datasets, stagingDir, clock);
-    for (CatalogRecord r : uploads.engine.catalogRecords(SessionRecords.DONE_KIND, "")) {
-      int slash = r.key().indexOf('/');
-      uploads.staging.delete(r.key().substring(0, slash), r.key().substring(slash + 1));
+    for (String kind : List.of(SessionRecords.DONE_KIND, SessionRecords.ABORTED_KIND)) {
+      for (CatalogRecord r : uploads.engine.catalogRecords(kind, "")) {
+        int slash = r.key().indexOf('/');
+        uploads.staging.delete(r.key().substring(0, slash), r.key().substring(slash + 1));
+      }
     }
+    uploads.expireAbandoned();
     return uploads;
   }
 
@@ -112,6 +127,15 @@ public final class MultipartUploads {
       Optional<UploadSession> prior = session(partnerId, id);
       if (prior.isPresent()) {
         UploadSession s = prior.get();
+        Optional<SessionRecords.Aborted> gone = aborted(partnerId, id);
+        if (gone.isPresent()) {
+          throw new UploadStateException(
+              "uploadKey: '"
+                  + options.uploadKey().orElseThrow()
+                  + "' belonged to an upload that was "
+                  + describe(gone.get())
+                  + "; use a new key");
+        }
         if (!s.schema().equals(schema) || s.maxRejected() != options.maxRejected()) {
           throw new UploadStateException(
               "uploadKey: '"
@@ -172,6 +196,7 @@ public final class MultipartUploads {
     ReentrantLock lock = lock(partnerId, uploadId);
     lock.lock();
     try {
+      requireNotAborted(partnerId, uploadId);
       if (done(partnerId, uploadId).isPresent()) {
         throw new UploadStateException("upload " + uploadId + " is already completed");
       }
@@ -213,7 +238,10 @@ public final class MultipartUploads {
    */
   public Optional<UploadStatus> status(String partnerId, String uploadId) {
     Optional<UploadSession> s = session(partnerId, uploadId);
-    return s.isEmpty() ? Optional.empty() : Optional.of(status(s.get()));
+    if (s.isEmpty() || aborted(partnerId, uploadId).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(status(s.get()));
   }
 
   private UploadStatus status(UploadSession s) {
@@ -248,6 +276,7 @@ public final class MultipartUploads {
     ReentrantLock lock = lock(partnerId, uploadId);
     lock.lock();
     try {
+      requireNotAborted(partnerId, uploadId);
       Optional<SessionRecords.Done> done = done(partnerId, uploadId);
       if (done.isPresent()) {
         DatasetVersion v =
@@ -298,6 +327,82 @@ public final class MultipartUploads {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Aborts an upload that is not completed: its staged parts are deleted, and its id and upload key
+   * cannot be used again.
+   *
+   * @param partnerId the uploading partner
+   * @param uploadId the upload
+   * @throws UploadNotFoundException if the partner has no such upload, or it was already abandoned
+   * @throws UploadStateException if the upload is completed (its version stays published)
+   */
+  public void abort(String partnerId, String uploadId) {
+    requireSession(partnerId, uploadId);
+    ReentrantLock lock = lock(partnerId, uploadId);
+    lock.lock();
+    try {
+      requireNotAborted(partnerId, uploadId);
+      if (done(partnerId, uploadId).isPresent()) {
+        throw new UploadStateException(
+            "upload " + uploadId + " is completed; a published version cannot be aborted");
+      }
+      abandon(partnerId, uploadId, SessionRecords.AbortReason.ABORTED);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Abandons every upload that was begun more than {@link #MAX_AGE} ago and is neither completed
+   * nor already abandoned; run at start and periodically.
+   *
+   * @return how many uploads expired now
+   */
+  public int expireAbandoned() {
+    Instant cutoff = clock.instant().minus(MAX_AGE);
+    int expired = 0;
+    for (CatalogRecord r : engine.catalogRecords(SessionRecords.SESSION_KIND, "")) {
+      UploadSession s = SessionRecords.parseSession(r);
+      if (!s.createdAt().isBefore(cutoff)) {
+        continue;
+      }
+      ReentrantLock lock = lock(s.partnerId(), s.id());
+      lock.lock();
+      try {
+        if (done(s.partnerId(), s.id()).isEmpty() && aborted(s.partnerId(), s.id()).isEmpty()) {
+          abandon(s.partnerId(), s.id(), SessionRecords.AbortReason.EXPIRED);
+          expired++;
+        }
+      } finally {
+        lock.unlock();
+      }
+    }
+    return expired;
+  }
+
+  /** Records the abandonment durably, then deletes the staged parts; the caller holds the lock. */
+  private void abandon(String partnerId, String uploadId, SessionRecords.AbortReason reason) {
+    engine.putCatalogRecord(
+        SessionRecords.aborted(
+            partnerId, uploadId, new SessionRecords.Aborted(clock.instant(), reason)));
+    staging.delete(partnerId, uploadId);
+  }
+
+  private void requireNotAborted(String partnerId, String uploadId) {
+    Optional<SessionRecords.Aborted> gone = aborted(partnerId, uploadId);
+    if (gone.isPresent()) {
+      throw new UploadNotFoundException(uploadId, describe(gone.get()));
+    }
+  }
+
+  private static String describe(SessionRecords.Aborted a) {
+    return (a.reason() == SessionRecords.AbortReason.EXPIRED
+            ? "expired (not completed within " + MAX_AGE.toDays() + " days)"
+            : "aborted")
+        + " at "
+        + a.at();
   }
 
   private static void checkContiguous(List<SessionRecords.StagedReceipt> parts) {
@@ -358,6 +463,10 @@ public final class MultipartUploads {
 
   private Optional<SessionRecords.Done> done(String partnerId, String uploadId) {
     return SessionRecords.findDone(engine, partnerId, uploadId);
+  }
+
+  private Optional<SessionRecords.Aborted> aborted(String partnerId, String uploadId) {
+    return SessionRecords.findAborted(engine, partnerId, uploadId);
   }
 
   private List<SessionRecords.StagedReceipt> parts(String partnerId, String uploadId) {

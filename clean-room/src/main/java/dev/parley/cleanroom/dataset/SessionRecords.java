@@ -18,12 +18,14 @@ import java.util.Optional;
  * <partner>/<upload>}: the session), {@code upload_part} (key {@code <partner>/<upload>/<part, 5
  * digits>}: the receipt and its staging file's row count and SHA-256) and {@code upload_done} (key
  * {@code <partner>/<upload>}: the version it published, committed in the same transaction as the
- * version). Partner ids and upload ids contain no {@code /}.
+ * version) and {@code upload_aborted} (key {@code <partner>/<upload>}: when and why the upload was
+ * abandoned, by its partner or by expiry). Partner ids and upload ids contain no {@code /}.
  */
 final class SessionRecords {
   static final String SESSION_KIND = "upload_session";
   static final String PART_KIND = "upload_part";
   static final String DONE_KIND = "upload_done";
+  static final String ABORTED_KIND = "upload_aborted";
 
   private SessionRecords() {}
 
@@ -32,6 +34,36 @@ final class SessionRecords {
 
   /** The version a completed upload published. */
   record Done(String dataset, long version) {}
+
+  /** Why an upload was abandoned. */
+  enum AbortReason {
+    /** Its partner aborted it. */
+    ABORTED("aborted"),
+    /** It was not completed within {@link MultipartUploads#MAX_AGE} of being begun. */
+    EXPIRED("expired");
+
+    private final String wireName;
+
+    AbortReason(String wireName) {
+      this.wireName = wireName;
+    }
+
+    String wireName() {
+      return wireName;
+    }
+
+    static AbortReason ofWire(String name) {
+      for (AbortReason r : values()) {
+        if (r.wireName.equals(name)) {
+          return r;
+        }
+      }
+      throw new IllegalArgumentException("reason: unknown abort reason '" + name + "'");
+    }
+  }
+
+  /** An abandoned upload: when and why. */
+  record Aborted(Instant at, AbortReason reason) {}
 
   /** Reads a session (empty for a malformed id). */
   static Optional<UploadSession> findSession(
@@ -49,6 +81,29 @@ final class SessionRecords {
     return engine
         .catalogRecord(DONE_KIND, sessionKey(partnerId, uploadId))
         .map(SessionRecords::parseDone);
+  }
+
+  /** Reads when and why a session was abandoned, if it was. */
+  static Optional<Aborted> findAborted(CatalogEngine engine, String partnerId, String uploadId) {
+    return engine
+        .catalogRecord(ABORTED_KIND, sessionKey(partnerId, uploadId))
+        .map(
+            r -> {
+              JsonObject o = parse(r);
+              return new Aborted(
+                  Instant.parse(o.getString("at")), AbortReason.ofWire(o.getString("reason")));
+            });
+  }
+
+  static CatalogRecord aborted(String partnerId, String uploadId, Aborted a) {
+    return new CatalogRecord(
+        ABORTED_KIND,
+        sessionKey(partnerId, uploadId),
+        Jcs.canonicalString(
+            JsonObject.builder()
+                .put("at", a.at().toString())
+                .put("reason", a.reason().wireName())
+                .build()));
   }
 
   /** Reads a session's acknowledged parts, by part number. */

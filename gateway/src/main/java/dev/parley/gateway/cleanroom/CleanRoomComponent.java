@@ -19,11 +19,15 @@ import dev.parley.gateway.matching.MatchingComponent;
 import dev.parley.gateway.server.ComponentFactory;
 import dev.parley.ledger.secret.SecretKeyAccess;
 import dev.parley.ledger.store.LedgerStore;
+import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Hosts the clean room: the DuckDB engine under {@code <data>/clean-room/engine}, partner dataset
@@ -33,11 +37,17 @@ import java.util.concurrent.TimeUnit;
  * ledger, matching and consent components, created before it.
  *
  * <p>The tokenizer is fixed at start-up: after a matching-key rotation, uploads keep the key that
- * was active when the server started until it restarts.
+ * was active when the server started until it restarts. Uploads not completed within {@link
+ * MultipartUploads#MAX_AGE} are abandoned at start and then every hour.
  */
 public final class CleanRoomComponent implements Component {
   /** Upload parts processed at once; further parts wait (their requests stay paused). */
   static final int UPLOAD_WORKERS = 4;
+
+  /** How often expired uploads are looked for. */
+  static final Duration EXPIRY_PERIOD = Duration.ofHours(1);
+
+  private static final Logger LOG = Logger.getLogger(CleanRoomComponent.class.getName());
 
   private final DuckDbEngine engine;
   private final DatasetService datasets;
@@ -48,6 +58,8 @@ public final class CleanRoomComponent implements Component {
   private final LedgerStore ledger;
   private final WorkerExecutor uploadWorkers;
   private final CleanRoomRoutes routes;
+  private final Vertx vertx;
+  private final long expiryTimer;
 
   private CleanRoomComponent(
       DuckDbEngine engine,
@@ -58,6 +70,7 @@ public final class CleanRoomComponent implements Component {
       ResultStore results,
       LedgerStore ledger,
       WorkerExecutor uploadWorkers,
+      Vertx vertx,
       Clock clock) {
     this.engine = engine;
     this.datasets = datasets;
@@ -68,6 +81,21 @@ public final class CleanRoomComponent implements Component {
     this.ledger = ledger;
     this.uploadWorkers = uploadWorkers;
     this.routes = new CleanRoomRoutes(this, uploadWorkers, clock);
+    this.vertx = vertx;
+    this.expiryTimer = vertx.setPeriodic(EXPIRY_PERIOD.toMillis(), id -> expireUploads());
+  }
+
+  private void expireUploads() {
+    uploadWorkers
+        .executeBlocking(uploads::expireAbandoned, false)
+        .onComplete(
+            ar -> {
+              if (ar.failed()) {
+                LOG.log(Level.WARNING, "could not expire abandoned uploads", ar.cause());
+              } else if (ar.result() > 0) {
+                LOG.log(Level.INFO, "expired {0} abandoned uploads", ar.result());
+              }
+            });
   }
 
   /**
@@ -107,6 +135,7 @@ public final class CleanRoomComponent implements Component {
             results,
             ledger,
             workers,
+            ctx.vertx(),
             ctx.clock());
       } catch (Exception | Error e) {
         if (workers != null) {
@@ -193,6 +222,7 @@ public final class CleanRoomComponent implements Component {
 
   @Override
   public void close() {
+    vertx.cancelTimer(expiryTimer);
     uploadWorkers.close();
     engine.close();
   }

@@ -54,6 +54,7 @@ final class UploadRoutes {
     CleanRoomRoutes.partnerRoute(router.put("/cleanroom/uploads/:upload/parts/:part"))
         .handler(this::part);
     CleanRoomRoutes.partnerRoute(router.get("/cleanroom/uploads/:upload")).handler(this::status);
+    CleanRoomRoutes.partnerRoute(router.delete("/cleanroom/uploads/:upload")).handler(this::abort);
     CleanRoomRoutes.partnerRoute(router.post("/cleanroom/uploads/:upload/complete"))
         .handler(this::complete);
     CleanRoomRoutes.partnerRoute(router.get("/cleanroom/datasets")).handler(this::datasets);
@@ -206,6 +207,19 @@ final class UploadRoutes {
                 .status(partner, upload)
                 .orElseThrow(() -> new UploadNotFoundException(upload)),
         s -> Work.sendJson(ctx, 200, CleanRoomJson.upload(s)));
+  }
+
+  /** {@code DELETE /cleanroom/uploads/{upload}}: 204 once the upload is aborted. */
+  private void abort(RoutingContext ctx) {
+    String partner = CleanRoomRoutes.partnerId(ctx);
+    String upload = ctx.pathParam("upload");
+    Work.run(
+        ctx,
+        () -> {
+          cleanRoom.uploads().abort(partner, upload);
+          return Boolean.TRUE;
+        },
+        aborted -> ctx.response().setStatusCode(204).end());
   }
 
   /** {@code POST /cleanroom/uploads/{upload}/complete}. */

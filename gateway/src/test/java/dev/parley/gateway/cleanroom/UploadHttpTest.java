@@ -243,6 +243,45 @@ class UploadHttpTest {
     }
   }
 
+  @Test
+  void delete_openUpload_204ThenGone_completedUpload409() throws Exception {
+    try (CleanRoomServer s = new CleanRoomServer(data)) {
+      String key = s.key("acme");
+      String upload =
+          begin(s, key, "{\"dataset\":\"visits\",\"schema\":" + HASHED + ",\"uploadKey\":\"d1\"}");
+      assertEquals(200, part(s, key, upload, 1, 1, rows(1, 11)).statusCode());
+      String path = "/cleanroom/uploads/" + upload;
+
+      HttpResponse<String> deleted = s.send(key, "DELETE", path, null, null);
+
+      assertEquals(204, deleted.statusCode(), deleted.body());
+      assertEquals(404, s.send(key, "GET", path, null, null).statusCode());
+      HttpResponse<String> late = part(s, key, upload, 2, 11, rows(11, 21));
+      assertEquals(404, late.statusCode(), late.body());
+      assertTrue(
+          json(late).getString("detail").contains("is gone: it was aborted at"), late.body());
+      assertEquals(404, s.send(key, "DELETE", path, null, null).statusCode(), "already gone");
+      HttpResponse<String> reused =
+          s.send(
+              key,
+              "POST",
+              "/cleanroom/uploads",
+              "application/json",
+              ("{\"dataset\":\"visits\",\"schema\":" + HASHED + ",\"uploadKey\":\"d1\"}")
+                  .getBytes(StandardCharsets.UTF_8));
+      assertEquals(409, reused.statusCode(), reused.body());
+
+      String other = begin(s, key, "{\"dataset\":\"visits\",\"schema\":" + HASHED + "}");
+      assertEquals(200, part(s, key, other, 1, 1, rows(1, 11)).statusCode());
+      String otherPath = "/cleanroom/uploads/" + other;
+      assertEquals(200, s.send(key, "POST", otherPath + "/complete", null, null).statusCode());
+      HttpResponse<String> late2 = s.send(key, "DELETE", otherPath, null, null);
+      assertEquals(409, late2.statusCode(), late2.body());
+      assertEquals(
+          404, s.send(s.key("globex"), "DELETE", otherPath, null, null).statusCode(), "not yours");
+    }
+  }
+
   private static String begin(CleanRoomServer s, String key, String body) throws Exception {
     HttpResponse<String> r =
         s.send(

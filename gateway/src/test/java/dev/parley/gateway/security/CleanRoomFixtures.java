@@ -67,6 +67,7 @@ final class CleanRoomFixtures {
     Caller initech = gw.partner("initech");
     String csv = csv(0, 20);
     String acmeUpload = upload(gw, acme, "secret-customers", csv);
+    String acmePending = begin(gw, acme, "secret-pending");
     upload(gw, initech, "secret-visits", csv(5, 25));
     String rules =
         "{\"aggregates\":[\"count-distinct-subjects\"],\"datasets\":["
@@ -96,7 +97,14 @@ final class CleanRoomFixtures {
     assertEquals(200, query.status(), query.body());
     String queryId = new JsonObject(query.body()).getString("queryId");
 
-    List<String> secrets = List.of("secret-customers", "secret-visits", COLLABORATION, acmeUpload);
+    List<String> secrets =
+        List.of(
+            "secret-customers",
+            "secret-visits",
+            "secret-pending",
+            COLLABORATION,
+            acmeUpload,
+            acmePending);
     fixtures.put(
         "beginUpload",
         who ->
@@ -124,6 +132,11 @@ final class CleanRoomFixtures {
         new Owned(
             new Call(
                 "POST", "/cleanroom/uploads/" + acmeUpload + "/complete", null, null, Map.of()),
+            secrets));
+    fixtures.put(
+        "abortUpload",
+        new Owned(
+            new Call("DELETE", "/cleanroom/uploads/" + acmePending, null, null, Map.of()),
             secrets));
     fixtures.put("listDatasets", new Listing(Call.get("/cleanroom/datasets"), secrets));
     fixtures.put(
@@ -153,16 +166,21 @@ final class CleanRoomFixtures {
     fixtures.put("getResult", new Owned(Call.get(collab + "/results/" + queryId), secrets));
   }
 
-  /** Uploads one CSV part as a new dataset version; returns the upload id. */
-  private static String upload(Gateway gw, Caller partner, String dataset, String csv)
-      throws Exception {
+  /** Begins an upload of {@code dataset} and returns its id. */
+  private static String begin(Gateway gw, Caller partner, String dataset) throws Exception {
     Response begun =
         gw.postJson(
             partner,
             "/cleanroom/uploads",
             "{\"dataset\":\"" + dataset + "\",\"schema\":" + SCHEMA + "}");
     assertTrue(begun.status() == 201 || begun.status() == 200, begun.body());
-    String upload = new JsonObject(begun.body()).getString("upload");
+    return new JsonObject(begun.body()).getString("upload");
+  }
+
+  /** Uploads one CSV part as a new dataset version; returns the upload id. */
+  private static String upload(Gateway gw, Caller partner, String dataset, String csv)
+      throws Exception {
+    String upload = begin(gw, partner, dataset);
     Response part =
         gw.send(
             partner,
