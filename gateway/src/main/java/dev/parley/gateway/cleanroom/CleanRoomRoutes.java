@@ -25,15 +25,6 @@ import java.util.Locale;
  * upload parts are streamed instead ({@link BodyInputStream}).
  */
 final class CleanRoomRoutes {
-  /**
-   * The largest JSON body of an upload or collaboration request, in bytes: the request gate's
-   * default limit, which reads the body first.
-   */
-  static final long JSON_LIMIT = 64 * 1024;
-
-  /** The largest analysis request, in bytes. */
-  static final long QUERY_LIMIT = 64 * 1024;
-
   private final UploadRoutes uploads;
   private final CollaborationRoutes collaborations;
 

@@ -7,6 +7,7 @@ import dev.parley.cleanroom.collab.AnalysisRules;
 import dev.parley.cleanroom.collab.Collaboration;
 import dev.parley.cleanroom.collab.RulesJson;
 import dev.parley.consent.purpose.Purpose;
+import dev.parley.gateway.validation.BodyLimits;
 import dev.parley.ledger.jcs.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -39,13 +40,15 @@ final class CollaborationRoutes {
 
   void mount(Router router) {
     String one = "/cleanroom/collaborations/:collaboration";
-    CleanRoomRoutes.jsonRoute(router.post("/cleanroom/collaborations"), CleanRoomRoutes.JSON_LIMIT)
+    CleanRoomRoutes.jsonRoute(
+            router.post("/cleanroom/collaborations"), BodyLimits.of("createCollaboration"))
         .handler(this::create);
     CleanRoomRoutes.partnerRoute(router.get("/cleanroom/collaborations")).handler(this::list);
     CleanRoomRoutes.partnerRoute(router.get(one)).handler(this::read);
-    CleanRoomRoutes.jsonRoute(router.post(one + "/approvals"), CleanRoomRoutes.JSON_LIMIT)
+    CleanRoomRoutes.jsonRoute(
+            router.post(one + "/approvals"), BodyLimits.of("approveCollaboration"))
         .handler(this::approve);
-    CleanRoomRoutes.jsonRoute(router.post(one + "/queries"), CleanRoomRoutes.QUERY_LIMIT)
+    CleanRoomRoutes.jsonRoute(router.post(one + "/queries"), BodyLimits.of("runQuery"))
         .handler(this::query);
     CleanRoomRoutes.partnerRoute(router.get(one + "/results")).handler(this::results);
     CleanRoomRoutes.partnerRoute(router.get(one + "/results/:query")).handler(this::result);

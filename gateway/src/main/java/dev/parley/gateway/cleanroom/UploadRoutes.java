@@ -8,6 +8,7 @@ import dev.parley.cleanroom.dataset.SchemaJson;
 import dev.parley.cleanroom.dataset.UploadNotFoundException;
 import dev.parley.cleanroom.dataset.UploadOptions;
 import dev.parley.cleanroom.dataset.UploadSession;
+import dev.parley.gateway.validation.BodyLimits;
 import dev.parley.ledger.jcs.JsonObject;
 import dev.parley.ledger.jcs.JsonString;
 import io.vertx.core.Context;
@@ -49,7 +50,7 @@ final class UploadRoutes {
   }
 
   void mount(Router router) {
-    CleanRoomRoutes.jsonRoute(router.post("/cleanroom/uploads"), CleanRoomRoutes.JSON_LIMIT)
+    CleanRoomRoutes.jsonRoute(router.post("/cleanroom/uploads"), BodyLimits.of("beginUpload"))
         .handler(this::begin);
     CleanRoomRoutes.partnerRoute(router.put("/cleanroom/uploads/:upload/parts/:part"))
         .handler(this::part);

@@ -30,8 +30,7 @@ public final class ConfigLoader {
           "port", "PARLEY_PORT",
           "dataDir", "PARLEY_DATA",
           "tls", "PARLEY_TLS",
-          "shutdownGraceSeconds", "PARLEY_SHUTDOWN_GRACE_SECONDS",
-          "maxBodyBytes", "PARLEY_MAX_BODY_BYTES");
+          "shutdownGraceSeconds", "PARLEY_SHUTDOWN_GRACE_SECONDS");
 
   private static final Set<String> INTEGER_KEYS = Set.of("port", "shutdownGraceSeconds");
 
@@ -94,7 +93,7 @@ public final class ConfigLoader {
         continue;
       }
       Object value = json.getValue(key);
-      if (INTEGER_KEYS.contains(key) || "maxBodyBytes".equals(key)) {
+      if (INTEGER_KEYS.contains(key)) {
         if (!(value instanceof Number number) || number.doubleValue() != number.longValue()) {
           problems.add(key + " (" + file + "): must be an integer, got " + value);
           continue;
@@ -127,7 +126,6 @@ public final class ConfigLoader {
       case "port" -> parseLong(value, fail, builder::port);
       case "shutdownGraceSeconds" ->
           parseLong(value, fail, v -> builder.shutdownGrace(Duration.ofSeconds(v)));
-      case "maxBodyBytes" -> parseLong(value, fail, builder::maxBodyBytes);
       default -> fail.accept("not a configuration key");
     }
   }

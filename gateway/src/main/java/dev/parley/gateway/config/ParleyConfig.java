@@ -19,17 +19,10 @@ import java.util.List;
  * @param dataDir the directory holding every store (ledger, consent, clean room, TLS material)
  * @param tls whether to serve HTTPS
  * @param shutdownGrace how long in-flight requests may take to finish on shutdown
- * @param maxBodyBytes the largest request body accepted
  * @param smtp the mail relay for consent-center sign-in codes (no host: the dev mailbox)
  */
 public record ParleyConfig(
-    String host,
-    int port,
-    Path dataDir,
-    TlsMode tls,
-    Duration shutdownGrace,
-    long maxBodyBytes,
-    SmtpSettings smtp) {
+    String host, int port, Path dataDir, TlsMode tls, Duration shutdownGrace, SmtpSettings smtp) {
 
   /** Default listen address: loopback only. */
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -90,7 +83,6 @@ public record ParleyConfig(
     private Path dataDir = DEFAULT_DATA_DIR;
     private TlsMode tls = TlsMode.AUTO;
     private Duration shutdownGrace = Duration.ofSeconds(10);
-    private long maxBodyBytes = 64L * 1024 * 1024;
     private SmtpSettings smtp = SmtpSettings.devMailbox();
 
     private Builder() {}
@@ -151,17 +143,6 @@ public record ParleyConfig(
     }
 
     /**
-     * Sets the largest accepted request body.
-     *
-     * @param value 1 KiB to 1 GiB
-     * @return this builder
-     */
-    public Builder maxBodyBytes(long value) {
-      this.maxBodyBytes = value;
-      return this;
-    }
-
-    /**
      * Sets the mail relay settings.
      *
      * @param value validated settings (see {@link SmtpSettings#fromEnvironment})
@@ -204,9 +185,6 @@ public record ParleyConfig(
             "shutdownGraceSeconds: must be 1-300, got "
                 + (shutdownGrace == null ? "nothing" : shutdownGrace.toSeconds()));
       }
-      if (maxBodyBytes < 1024 || maxBodyBytes > 1024L * 1024 * 1024) {
-        problems.add("maxBodyBytes: must be 1024-1073741824, got " + maxBodyBytes);
-      }
       if (smtp == null) {
         problems.add("smtp: must be set (SmtpSettings.devMailbox() for none)");
       }
@@ -214,13 +192,7 @@ public record ParleyConfig(
         throw new ConfigException(problems);
       }
       return new ParleyConfig(
-          host,
-          (int) port,
-          dataDir.toAbsolutePath().normalize(),
-          tls,
-          shutdownGrace,
-          maxBodyBytes,
-          smtp);
+          host, (int) port, dataDir.toAbsolutePath().normalize(), tls, shutdownGrace, smtp);
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.parley.gateway.auth.Principal;
 import dev.parley.gateway.auth.Role;
 import dev.parley.gateway.auth.SessionRegistry;
 import dev.parley.gateway.server.Problems;
+import dev.parley.gateway.validation.BodyLimits;
 import dev.parley.ledger.store.LedgerStore;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
@@ -32,9 +33,6 @@ import java.util.Locale;
 final class ConsentRoutes {
   /** The largest decision body, in bytes. */
   static final long DECISION_LIMIT = 64 * 1024;
-
-  /** The largest TCF import body, in bytes (10,000 records of a few hundred bytes). */
-  static final long TCF_LIMIT = 4 * 1024 * 1024;
 
   /** The largest SPARQL query, in bytes. */
   static final long SPARQL_LIMIT = 64 * 1024;
@@ -73,7 +71,7 @@ final class ConsentRoutes {
     consumer(router.get(subject + "/receipts/:index")).handler(subjects::receipt);
     consumer(router.get(subject + "/export")).handler(subjects::export);
     consumer(router.delete(subject)).handler(subjects::erase);
-    withBody(router.post("/consent/tcf"), TCF_LIMIT)
+    withBody(router.post("/consent/tcf"), BodyLimits.of("importTcfStrings"))
         .handler(Access.allow(Role.PARTNER))
         .handler(requireMediaType(JSON))
         .handler(this::importTcf);

@@ -10,6 +10,7 @@ import dev.parley.cleanroom.oprf.VoprfServer;
 import dev.parley.gateway.auth.Access;
 import dev.parley.gateway.auth.Role;
 import dev.parley.gateway.server.Problems;
+import dev.parley.gateway.validation.BodyLimits;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -51,7 +52,7 @@ final class OprfRoutes {
     router.get("/oprf/keys").handler(this::keys);
     router
         .post("/oprf/evaluate")
-        .handler(BodyHandler.create().setBodyLimit(MAX_ELEMENTS * 64L + 4096))
+        .handler(BodyHandler.create().setBodyLimit(BodyLimits.of("evaluateBlinded")))
         // Partners only: an open evaluation oracle would let anyone tokenize guessed emails.
         // (Vert.x requires body handlers before user handlers on a route.)
         .handler(Access.allow(Role.PARTNER))

@@ -10,6 +10,7 @@ import dev.parley.gateway.logging.Logging;
 import dev.parley.gateway.server.Problems;
 import dev.parley.gateway.signin.mail.Mailer;
 import dev.parley.gateway.signin.mail.OutgoingMail;
+import dev.parley.gateway.validation.BodyLimits;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.DecodeException;
@@ -43,7 +44,6 @@ import java.util.logging.Logger;
  */
 public final class SignInRoutes {
   private static final Logger LOG = Logger.getLogger(SignInRoutes.class.getName());
-  private static final long BODY_LIMIT = 4096;
 
   private final EmailSubjects subjects;
   private final SignInChallenges challenges;
@@ -89,11 +89,11 @@ public final class SignInRoutes {
   public void mount(Router router) {
     router
         .post("/signin/start")
-        .handler(BodyHandler.create().setBodyLimit(BODY_LIMIT))
+        .handler(BodyHandler.create().setBodyLimit(BodyLimits.of("startSignIn")))
         .handler(this::start);
     router
         .post("/signin/verify")
-        .handler(BodyHandler.create().setBodyLimit(BODY_LIMIT))
+        .handler(BodyHandler.create().setBodyLimit(BodyLimits.of("verifySignIn")))
         .handler(this::verify);
     router.get("/signin/session").handler(Access.allow(Role.CONSUMER)).handler(this::session);
     router.post("/signin/logout").handler(Access.allow(Role.CONSUMER)).handler(this::logout);

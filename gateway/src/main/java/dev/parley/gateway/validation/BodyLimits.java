@@ -8,8 +8,8 @@ import java.util.Map;
  *
  * <p>Every operation that takes a non-upload body gets {@link #DEFAULT} unless listed here; nothing
  * listed may exceed {@link #GLOBAL_CAP}. Uploads ({@link BodyKind#UPLOAD}) are streamed and limited
- * by their route. The listed values are the routes' own limits (the gate reads the body first, so
- * it must apply them): keep both in step when a route changes its limit.
+ * by their route. This is the one place body limits are set: routes that read a body themselves
+ * (when mounted without the gate, as some tests do) ask {@link #of} too.
  */
 public final class BodyLimits {
   /** The limit of every non-upload operation not listed below: 64 KiB. */
@@ -21,18 +21,18 @@ public final class BodyLimits {
   /** Operations whose route allows another size. */
   static final Map<String, Long> BY_OPERATION =
       Map.of(
-          // 10,000 TC strings of a few hundred bytes each (ConsentRoutes.TCF_LIMIT).
+          // 10,000 TC strings of a few hundred bytes each.
           "importTcfStrings",
           4L * 1024 * 1024,
           // 10,000 base64 elements of 44 characters plus framing (OprfRoutes).
           "evaluateBlinded",
           10_000L * 64 + 4096,
-          // One e-mail address, or a challenge and a code (SignInRoutes.BODY_LIMIT).
+          // One e-mail address, or a challenge and a code.
           "startSignIn",
           4096L,
           "verifySignIn",
           4096L,
-          // Schemas and analysis rules (CleanRoomRoutes.JSON_LIMIT); queries keep the default.
+          // Schemas and analysis rules; analysis requests keep the default.
           "beginUpload",
           1024L * 1024,
           "createCollaboration",
