@@ -1,5 +1,6 @@
 package dev.parley.gateway.server;
 
+import dev.parley.gateway.config.ParleyConfig;
 import dev.parley.gateway.health.Component;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
@@ -11,16 +12,30 @@ import java.util.List;
 @FunctionalInterface
 public interface ComponentFactory {
   /**
-   * What a component may use: Vert.x, its data directory, the clock and the metrics registry.
+   * What a component may use: Vert.x, the validated configuration (loaded once at start-up), the
+   * clock and the metrics registry.
    *
    * @param vertx the Vert.x instance
-   * @param dataDir the data directory root
+   * @param config the configuration
    * @param clock the clock
    * @param meters the metrics registry
    * @param created the components created so far, in start-up order
    */
   record Context(
-      Vertx vertx, Path dataDir, Clock clock, MeterRegistry meters, List<Component> created) {
+      Vertx vertx,
+      ParleyConfig config,
+      Clock clock,
+      MeterRegistry meters,
+      List<Component> created) {
+    /**
+     * Returns the data directory root.
+     *
+     * @return {@code config().dataDir()}
+     */
+    public Path dataDir() {
+      return config.dataDir();
+    }
+
     /**
      * Returns an earlier component this one depends on.
      *

@@ -163,7 +163,7 @@ public final class ParleyServer {
         components.add(
             factory.create(
                 new ComponentFactory.Context(
-                    vertx, config.dataDir(), clock, metrics.registry(), List.copyOf(components))));
+                    vertx, config, clock, metrics.registry(), List.copyOf(components))));
       }
       new HealthRoutes(() -> List.copyOf(components)).mount(router);
       metrics.mount(router);

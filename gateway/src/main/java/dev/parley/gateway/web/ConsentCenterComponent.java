@@ -15,7 +15,7 @@ import dev.parley.gateway.signin.mail.Mailers;
 import io.vertx.ext.web.Router;
 import java.security.SecureRandom;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,29 +39,28 @@ public final class ConsentCenterComponent implements Component {
   }
 
   /**
-   * Returns the production factory: SMTP settings from the {@code PARLEY_SMTP_*} environment
-   * variables (no host: the dev mailbox) and the default rate limits.
+   * Returns the production factory: the configuration's SMTP settings (from the {@code
+   * PARLEY_SMTP_*} environment variables; no host: the dev mailbox) and the default rate limits.
    *
    * @return the factory
    */
   public static ComponentFactory factory() {
-    return factory(
-        () -> SmtpSettings.fromEnvironment(System.getenv()), SignInChallenges.Limits.DEFAULT);
+    return factory(ctx -> ctx.config().smtp(), SignInChallenges.Limits.DEFAULT);
   }
 
   /**
    * Returns a factory with explicit settings (tests).
    *
-   * @param smtp the mail settings, read when the component is created
+   * @param smtp the mail settings, chosen when the component is created
    * @param limits the sign-in rate limits
    * @return the factory
    */
   public static ComponentFactory factory(
-      Supplier<SmtpSettings> smtp, SignInChallenges.Limits limits) {
+      Function<ComponentFactory.Context, SmtpSettings> smtp, SignInChallenges.Limits limits) {
     return ctx -> {
       AuthComponent auth = ctx.require(AuthComponent.class);
       MatchingComponent matching = ctx.require(MatchingComponent.class);
-      SmtpSettings settings = smtp.get();
+      SmtpSettings settings = smtp.apply(ctx);
       Mailer mailer = Mailers.create(ctx.vertx(), settings, ctx.dataDir(), ctx.clock());
       SignInChallenges challenges = new SignInChallenges(ctx.clock(), new SecureRandom(), limits);
       SignInRoutes routes =

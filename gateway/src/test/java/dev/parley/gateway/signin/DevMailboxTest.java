@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.gateway.auth.AuthComponent;
-import dev.parley.gateway.config.SmtpSettings;
 import dev.parley.gateway.config.TlsMode;
 import dev.parley.gateway.ledger.LedgerComponent;
 import dev.parley.gateway.matching.MatchingComponent;
@@ -22,7 +21,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,9 +45,7 @@ class DevMailboxTest {
                   LedgerComponent.factory(),
                   AuthComponent.factory(),
                   MatchingComponent.factory(),
-                  ConsentCenterComponent.factory(
-                      () -> SmtpSettings.fromEnvironment(Map.of()),
-                      SignInChallenges.Limits.DEFAULT)));
+                  ConsentCenterComponent.factory()));
       String code;
       try {
         Browserless person = new Browserless(server.baseUrl());

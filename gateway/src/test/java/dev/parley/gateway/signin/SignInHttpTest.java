@@ -77,7 +77,7 @@ class SignInHttpTest {
                 LedgerComponent.factory(),
                 AuthComponent.factory(),
                 MatchingComponent.factory(),
-                ConsentCenterComponent.factory(() -> smtp, SignInChallenges.Limits.DEFAULT)));
+                ConsentCenterComponent.factory(ctx -> smtp, SignInChallenges.Limits.DEFAULT)));
     person = new Browserless(server.baseUrl());
   }
 

@@ -44,7 +44,7 @@ class SignInRelayDownTest {
                 LedgerComponent.factory(),
                 AuthComponent.factory(),
                 MatchingComponent.factory(),
-                ConsentCenterComponent.factory(() -> smtp, SignInChallenges.Limits.DEFAULT)));
+                ConsentCenterComponent.factory(ctx -> smtp, SignInChallenges.Limits.DEFAULT)));
     try (LogCapture logs = new LogCapture(Level.INFO)) {
       HttpResponse<String> r =
           new Browserless(server.baseUrl())

@@ -101,7 +101,7 @@ class ConsentCenterBrowserTest {
                 AuthComponent.factory(),
                 MatchingComponent.factory(),
                 ConsentComponent.factory(),
-                ConsentCenterComponent.factory(() -> smtp, SignInChallenges.Limits.DEFAULT)));
+                ConsentCenterComponent.factory(ctx -> smtp, SignInChallenges.Limits.DEFAULT)));
     ConsentStore store = server.component(ConsentComponent.class).orElseThrow().store();
     store.registerPartner(Partner.of("acme", "Acme Retail"));
     store.registerPartner(Partner.of("globex", "Globex Media"));
