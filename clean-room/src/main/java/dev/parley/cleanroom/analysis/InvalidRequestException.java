@@ -1,6 +1,6 @@
 package dev.parley.cleanroom.analysis;
 
-import dev.parley.cleanroom.collab.InvalidFieldException;
+import dev.parley.ledger.jcs.InvalidFieldException;
 
 /**
  * An analysis request is malformed: not strict JSON, or a field is missing, unknown, of the wrong

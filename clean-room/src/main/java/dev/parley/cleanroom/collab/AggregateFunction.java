@@ -1,6 +1,8 @@
 package dev.parley.cleanroom.collab;
 
 import dev.parley.cleanroom.engine.AggregateKind;
+import dev.parley.ledger.jcs.InvalidFieldException;
+import dev.parley.ledger.jcs.StrictJson;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

@@ -2,6 +2,7 @@ package dev.parley.cleanroom.collab;
 
 import dev.parley.consent.partner.Partner;
 import dev.parley.consent.purpose.Purpose;
+import dev.parley.ledger.jcs.StrictJson;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package dev.parley.cleanroom.collab;
 
 import dev.parley.consent.partner.Partner;
+import dev.parley.ledger.jcs.StrictJson;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.regex.Pattern;

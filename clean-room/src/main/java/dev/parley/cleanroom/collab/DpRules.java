@@ -1,9 +1,9 @@
 package dev.parley.cleanroom.collab;
 
-import static dev.parley.cleanroom.collab.StrictJson.child;
-import static dev.parley.cleanroom.collab.StrictJson.object;
-import static dev.parley.cleanroom.collab.StrictJson.onlyFields;
-import static dev.parley.cleanroom.collab.StrictJson.string;
+import static dev.parley.ledger.jcs.StrictJson.child;
+import static dev.parley.ledger.jcs.StrictJson.object;
+import static dev.parley.ledger.jcs.StrictJson.onlyFields;
+import static dev.parley.ledger.jcs.StrictJson.string;
 
 import dev.parley.cleanroom.dp.Mechanism;
 import dev.parley.cleanroom.dp.PrivacyBudget;
@@ -11,8 +11,10 @@ import dev.parley.cleanroom.dp.QueryCost;
 import dev.parley.cleanroom.dp.Rational;
 import dev.parley.cleanroom.dp.RefreshPolicy;
 import dev.parley.cleanroom.dp.ZcdpConversion;
+import dev.parley.ledger.jcs.InvalidFieldException;
 import dev.parley.ledger.jcs.JsonObject;
 import dev.parley.ledger.jcs.JsonValue;
+import dev.parley.ledger.jcs.StrictJson;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;

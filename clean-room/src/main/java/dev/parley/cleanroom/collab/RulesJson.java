@@ -1,19 +1,21 @@
 package dev.parley.cleanroom.collab;
 
-import static dev.parley.cleanroom.collab.StrictJson.array;
-import static dev.parley.cleanroom.collab.StrictJson.child;
-import static dev.parley.cleanroom.collab.StrictJson.element;
-import static dev.parley.cleanroom.collab.StrictJson.matching;
-import static dev.parley.cleanroom.collab.StrictJson.object;
-import static dev.parley.cleanroom.collab.StrictJson.onlyFields;
-import static dev.parley.cleanroom.collab.StrictJson.required;
-import static dev.parley.cleanroom.collab.StrictJson.string;
+import static dev.parley.ledger.jcs.StrictJson.array;
+import static dev.parley.ledger.jcs.StrictJson.child;
+import static dev.parley.ledger.jcs.StrictJson.element;
+import static dev.parley.ledger.jcs.StrictJson.matching;
+import static dev.parley.ledger.jcs.StrictJson.object;
+import static dev.parley.ledger.jcs.StrictJson.onlyFields;
+import static dev.parley.ledger.jcs.StrictJson.required;
+import static dev.parley.ledger.jcs.StrictJson.string;
 
 import dev.parley.consent.partner.Partner;
+import dev.parley.ledger.jcs.InvalidFieldException;
 import dev.parley.ledger.jcs.JsonArray;
 import dev.parley.ledger.jcs.JsonNull;
 import dev.parley.ledger.jcs.JsonObject;
 import dev.parley.ledger.jcs.JsonValue;
+import dev.parley.ledger.jcs.StrictJson;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

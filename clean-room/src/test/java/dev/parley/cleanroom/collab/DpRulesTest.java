@@ -8,6 +8,7 @@ import dev.parley.cleanroom.dp.Mechanism;
 import dev.parley.cleanroom.dp.QueryCost;
 import dev.parley.cleanroom.dp.Rational;
 import dev.parley.cleanroom.dp.RefreshPolicy;
+import dev.parley.ledger.jcs.InvalidFieldException;
 import dev.parley.ledger.jcs.Jcs;
 import dev.parley.ledger.jcs.JsonObject;
 import java.nio.charset.StandardCharsets;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.ledger.jcs.InvalidFieldException;
 import dev.parley.ledger.jcs.Jcs;
 import dev.parley.ledger.jcs.JsonNull;
 import dev.parley.ledger.jcs.JsonObject;

@@ -9,6 +9,7 @@ import dev.parley.cleanroom.collab.RulesJson;
 import dev.parley.consent.purpose.Purpose;
 import dev.parley.gateway.validation.BodyLimits;
 import dev.parley.ledger.jcs.JsonObject;
+import dev.parley.ledger.jcs.StrictJson;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
@@ -61,16 +62,16 @@ final class CollaborationRoutes {
     Work.run(
         ctx,
         () -> {
-          JsonObject o = BodyJson.object(body, CREATE_FIELDS);
-          String id = BodyJson.string(o, "id");
+          JsonObject o = StrictJson.body(body, CREATE_FIELDS);
+          String id = StrictJson.string(o, "", "id");
           Collaboration.requireId(id, "id");
-          List<String> members = BodyJson.strings(o, "members", Collaboration.MAX_MEMBERS);
+          List<String> members = StrictJson.strings(o, "", "members", Collaboration.MAX_MEMBERS);
           if (!members.contains(partner)) {
             throw ProblemException.badRequest(
                 "members: must include the calling partner '" + partner + "'");
           }
-          Purpose purpose = Purpose.parse(BodyJson.string(o, "purpose"), "purpose");
-          AnalysisRules rules = RulesJson.fromJson(BodyJson.required(o, "rules"), "rules");
+          Purpose purpose = Purpose.parse(StrictJson.string(o, "", "purpose"), "purpose");
+          AnalysisRules rules = RulesJson.fromJson(StrictJson.required(o, "", "rules"), "rules");
           return cleanRoom.collaborations().create(partner, id, members, purpose, rules);
         },
         c -> Work.sendJson(ctx, 201, CleanRoomJson.collaboration(c)));
@@ -111,7 +112,7 @@ final class CollaborationRoutes {
         ctx,
         () -> {
           member(partner, id);
-          String hash = BodyJson.string(BodyJson.object(body, APPROVE_FIELDS), "rulesHash");
+          String hash = StrictJson.string(StrictJson.body(body, APPROVE_FIELDS), "", "rulesHash");
           return CleanRoomJson.collaboration(cleanRoom.collaborations().approve(id, partner, hash));
         },
         json -> Work.sendJson(ctx, 200, json));

@@ -11,6 +11,7 @@ import dev.parley.cleanroom.dataset.UploadSession;
 import dev.parley.gateway.validation.BodyLimits;
 import dev.parley.ledger.jcs.JsonObject;
 import dev.parley.ledger.jcs.JsonString;
+import dev.parley.ledger.jcs.StrictJson;
 import io.vertx.core.Context;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServerRequest;
@@ -68,15 +69,15 @@ final class UploadRoutes {
     Work.run(
         ctx,
         () -> {
-          JsonObject o = BodyJson.object(body, BEGIN_FIELDS);
-          String dataset = BodyJson.string(o, "dataset");
+          JsonObject o = StrictJson.body(body, BEGIN_FIELDS);
+          String dataset = StrictJson.string(o, "", "dataset");
           if (!DatasetSchema.NAME.matcher(dataset).matches()) {
             throw ProblemException.badRequest("dataset: must match [a-z][a-z0-9_-]{0,62}");
           }
-          DatasetSchema schema = schema(BodyJson.objectMember(o, "schema"), dataset);
-          Optional<String> key = BodyJson.optionalString(o, "uploadKey");
+          DatasetSchema schema = schema(StrictJson.object(o, "", "schema"), dataset);
+          Optional<String> key = StrictJson.optionalString(o, "", "uploadKey");
           long maxRejected =
-              BodyJson.optionalInteger(o, "maxRejected", 0, Long.MAX_VALUE >> 11).orElse(0);
+              StrictJson.optionalInteger(o, "", "maxRejected", 0, Long.MAX_VALUE >> 11).orElse(0);
           return cleanRoom.uploads().begin(partner, schema, new UploadOptions(key, maxRejected));
         },
         begun ->

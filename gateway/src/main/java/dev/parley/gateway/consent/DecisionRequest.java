@@ -6,6 +6,7 @@ import dev.parley.consent.model.ConsentStatus;
 import dev.parley.consent.model.SubjectToken;
 import dev.parley.consent.purpose.Purpose;
 import dev.parley.ledger.jcs.JsonObject;
+import dev.parley.ledger.jcs.StrictJson;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Objects;
@@ -48,9 +49,8 @@ record DecisionRequest(
    * @throws IllegalArgumentException naming the first bad field
    */
   static DecisionRequest parse(byte[] body, Collection<String> partners, Instant now) {
-    JsonObject o = StrictJson.object(body);
-    StrictJson.onlyKnown(o, "", FIELDS);
-    String partner = StrictJson.requiredString(o, "", "partner");
+    JsonObject o = StrictJson.body(body, FIELDS);
+    String partner = StrictJson.string(o, "", "partner");
     if (!partners.contains(partner)) {
       throw new IllegalArgumentException(
           "partner: unknown partner '"
@@ -58,7 +58,7 @@ record DecisionRequest(
               + "'; expected one of "
               + new TreeSet<>(partners));
     }
-    String purposeName = StrictJson.requiredString(o, "", "purpose");
+    String purposeName = StrictJson.string(o, "", "purpose");
     Purpose purpose =
         Purpose.byWireName(purposeName)
             .orElseThrow(
@@ -68,7 +68,7 @@ record DecisionRequest(
                             + printable(purposeName)
                             + "'; expected one of "
                             + Purpose.all().stream().map(Purpose::wireName).toList()));
-    String statusName = StrictJson.requiredString(o, "", "status");
+    String statusName = StrictJson.string(o, "", "status");
     ConsentStatus status =
         switch (statusName) {
           case "given" -> ConsentStatus.GIVEN;
@@ -81,7 +81,7 @@ record DecisionRequest(
                       + "'");
         };
     Optional<Instant> expiresAt =
-        StrictJson.string(o, "", "expiresAt").map(t -> Rfc3339.parse(t, "expiresAt"));
+        StrictJson.optionalString(o, "", "expiresAt").map(t -> Rfc3339.parse(t, "expiresAt"));
     if (expiresAt.isPresent()) {
       if (status != ConsentStatus.GIVEN) {
         throw new IllegalArgumentException("expiresAt: only a given consent can expire");

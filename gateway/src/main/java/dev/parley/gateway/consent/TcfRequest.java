@@ -4,6 +4,7 @@ import dev.parley.consent.model.SubjectToken;
 import dev.parley.consent.tcf.TcfImporter;
 import dev.parley.ledger.jcs.JsonArray;
 import dev.parley.ledger.jcs.JsonObject;
+import dev.parley.ledger.jcs.StrictJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,10 +48,9 @@ record TcfRequest(Optional<Duration> validity, List<TcfImporter.Line> lines) {
    * @throws IllegalArgumentException naming the first bad field, e.g. {@code records[3].subject}
    */
   static TcfRequest parse(byte[] body) {
-    JsonObject o = StrictJson.object(body);
-    StrictJson.onlyKnown(o, "", FIELDS);
+    JsonObject o = StrictJson.body(body, FIELDS);
     Optional<Duration> validity = Optional.empty();
-    var days = StrictJson.integer(o, "", "validityDays", 1, MAX_VALIDITY_DAYS);
+    var days = StrictJson.optionalInteger(o, "", "validityDays", 1, MAX_VALIDITY_DAYS);
     if (days.isPresent()) {
       validity = Optional.of(Duration.ofDays(days.getAsLong()));
     }
@@ -58,9 +58,9 @@ record TcfRequest(Optional<Duration> validity, List<TcfImporter.Line> lines) {
     List<TcfImporter.Line> lines = new ArrayList<>(records.size());
     for (int i = 0; i < records.size(); i++) {
       String where = "records[" + i + "]";
-      JsonObject r = StrictJson.asObject(records.get(i), where);
-      StrictJson.onlyKnown(r, where, RECORD_FIELDS);
-      String subject = StrictJson.requiredString(r, where, "subject");
+      JsonObject r =
+          StrictJson.onlyFields(StrictJson.object(records.get(i), where), where, RECORD_FIELDS);
+      String subject = StrictJson.string(r, where, "subject");
       SubjectToken token;
       try {
         token = SubjectToken.fromBase64Url(subject);
@@ -68,7 +68,7 @@ record TcfRequest(Optional<Duration> validity, List<TcfImporter.Line> lines) {
         throw new IllegalArgumentException(
             where + ".subject: " + e.getMessage().replaceFirst("^token: ", ""), e);
       }
-      String tc = StrictJson.requiredString(r, where, "tcString");
+      String tc = StrictJson.string(r, where, "tcString");
       if (tc.length() > MAX_TC_STRING) {
         throw new IllegalArgumentException(
             where + ".tcString: longer than " + MAX_TC_STRING + " characters");

@@ -97,12 +97,12 @@ class RequestParsingTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "{\"records\":[{\"subject\":\"AAAAAAAAAAAAAAAAAAAAAA\"}]}|records[0].tcString: required",
+        "{\"records\":[{\"subject\":\"AAAAAAAAAAAAAAAAAAAAAA\"}]}|records[0].tcString: is required",
         "{\"records\":[7]}|records[0]: must be an object, got a number",
         "{\"records\":{}}|records: must be an array, got an object",
-        "{\"validityDays\":1.5,\"records\":[]}|validityDays: must be an integer 1-3650, got 1.5",
+        "{\"validityDays\":1.5,\"records\":[]}|validityDays: must be an integer from 1 to 3650, got 1.5",
         "{\"records\":[{\"subject\":\"AAAA\",\"tcString\":\"x\"}]}|records[0].subject: must be 16-64 bytes, got 3",
-        "{}|records: required",
+        "{}|records: is required",
         "{\"records\":[],}|body: not valid JSON",
       })
   void tcf_malformed_namesTheField(String body, String expected) {

@@ -1,24 +1,46 @@
-package dev.parley.cleanroom.collab;
+package dev.parley.ledger.jcs;
 
-import dev.parley.ledger.jcs.JsonArray;
-import dev.parley.ledger.jcs.JsonBoolean;
-import dev.parley.ledger.jcs.JsonNull;
-import dev.parley.ledger.jcs.JsonNumber;
-import dev.parley.ledger.jcs.JsonObject;
-import dev.parley.ledger.jcs.JsonString;
-import dev.parley.ledger.jcs.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Path-aware, strict reads of parsed JSON: every accessor names the full field path when it fails,
- * and {@link #onlyFields} rejects members a schema does not define (a typo must not silently fall
- * back to a default in a document that governs what leaves the clean room).
+ * Path-aware, strict reads of JSON documents and request bodies: every accessor names the full
+ * field path when it fails ({@link InvalidFieldException}, e.g. {@code records[3].tcString: must be
+ * a string, got a number}), and {@link #onlyFields} rejects members a schema does not define (a
+ * typo must not silently fall back to a default in a document that governs consent or what leaves
+ * the clean room). Bodies are parsed by {@link Jcs#parse}, so they must be I-JSON (RFC 7493: valid
+ * UTF-8, no duplicate member names, nothing after the value).
  */
 public final class StrictJson {
+  /** The path of a request body as a whole. */
+  public static final String BODY = "body";
+
   private StrictJson() {}
+
+  /**
+   * Parses a request body that must be one JSON object with only the allowed members.
+   *
+   * @param body the bytes received
+   * @param allowed the member names the request defines
+   * @return the object
+   * @throws InvalidFieldException with path {@code body} if it is not valid JSON (naming the
+   *     parser's reason and byte offset) or not an object, or naming the first unknown member
+   */
+  public static JsonObject body(byte[] body, Set<String> allowed) {
+    JsonValue v;
+    try {
+      v = Jcs.parse(body);
+    } catch (InvalidJsonException e) {
+      throw new InvalidFieldException(
+          BODY, "not valid JSON: " + e.reason() + " at byte offset " + e.byteOffset(), e);
+    }
+    return onlyFields(object(v, BODY), "", allowed);
+  }
 
   /**
    * Returns a value as an object.
@@ -140,6 +162,26 @@ public final class StrictJson {
   }
 
   /**
+   * Returns a required array member with {@code min} to {@code max} elements.
+   *
+   * @param object the object
+   * @param path its path
+   * @param name the member name
+   * @param min the fewest elements allowed
+   * @param max the most elements allowed
+   * @return the array
+   * @throws InvalidFieldException if absent, not an array, or of another size
+   */
+  public static JsonArray array(JsonObject object, String path, String name, int min, int max) {
+    JsonArray a = array(object, path, name);
+    if (a.size() < min || a.size() > max) {
+      throw new InvalidFieldException(
+          child(path, name), "must hold " + min + "-" + max + " items, got " + a.size());
+    }
+    return a;
+  }
+
+  /**
    * Returns a value as an array.
    *
    * @param value the value
@@ -186,9 +228,78 @@ public final class StrictJson {
     double d = number(object, path, name);
     if (d != Math.rint(d) || d < min || d > max) {
       throw new InvalidFieldException(
-          child(path, name), "must be an integer from " + min + " to " + max);
+          child(path, name),
+          "must be an integer from " + min + " to " + max + ", got " + Jcs.numberToString(d));
     }
     return (long) d;
+  }
+
+  /**
+   * Returns a required object member.
+   *
+   * @param object the object
+   * @param path its path
+   * @param name the member name
+   * @return the member
+   * @throws InvalidFieldException if absent or not an object
+   */
+  public static JsonObject object(JsonObject object, String path, String name) {
+    return object(required(object, path, name), child(path, name));
+  }
+
+  /**
+   * Returns an optional string member; present with another type (even {@code null}) is an error.
+   *
+   * @param object the object
+   * @param path its path
+   * @param name the member name
+   * @return the string, if present
+   * @throws InvalidFieldException if present and not a string
+   */
+  public static Optional<String> optionalString(JsonObject object, String path, String name) {
+    Optional<JsonValue> v = object.get(name);
+    return v.isEmpty() ? Optional.empty() : Optional.of(string(v.get(), child(path, name)));
+  }
+
+  /**
+   * Returns an optional integer member within a range; present with another type is an error.
+   *
+   * @param object the object
+   * @param path its path
+   * @param name the member name
+   * @param min the smallest allowed value
+   * @param max the largest allowed value
+   * @return the integer, if present
+   * @throws InvalidFieldException if present and not an integer in range
+   */
+  public static OptionalLong optionalInteger(
+      JsonObject object, String path, String name, long min, long max) {
+    return object.get(name).isEmpty()
+        ? OptionalLong.empty()
+        : OptionalLong.of(integer(object, path, name, min, max));
+  }
+
+  /**
+   * Returns a required array member of at most {@code max} strings.
+   *
+   * @param object the object
+   * @param path its path
+   * @param name the member name
+   * @param max the most elements allowed
+   * @return the strings, in order
+   * @throws InvalidFieldException if absent, not an array, too long, or an element is not a string
+   */
+  public static List<String> strings(JsonObject object, String path, String name, int max) {
+    String where = child(path, name);
+    JsonArray a = array(object, path, name);
+    if (a.size() > max) {
+      throw new InvalidFieldException(where, "at most " + max + " items, got " + a.size());
+    }
+    List<String> out = new ArrayList<>(a.size());
+    for (int i = 0; i < a.size(); i++) {
+      out.add(string(a.get(i), element(where, i)));
+    }
+    return out;
   }
 
   /**

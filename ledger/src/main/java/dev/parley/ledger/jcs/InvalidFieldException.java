@@ -1,9 +1,9 @@
-package dev.parley.cleanroom.collab;
+package dev.parley.ledger.jcs;
 
 import java.util.Objects;
 
 /**
- * A JSON document (analysis rules, a stored collaboration, an analysis request) has a field that is
+ * A JSON document (a request body, analysis rules, a stored collaboration) has a field that is
  * missing, of the wrong type, or has a bad value. The message starts with the field's path, e.g.
  * {@code datasets[1].metrics[0].upper: must be >= lower}.
  */
