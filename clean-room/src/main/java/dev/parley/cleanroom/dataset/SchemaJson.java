@@ -218,21 +218,21 @@ public final class SchemaJson {
     if (v instanceof JsonObject o) {
       return o;
     }
-    throw new SchemaException(path, "must be an object, got " + kind(v));
+    throw new SchemaException(path, "must be an object, got " + v.kind());
   }
 
   private static JsonArray array(JsonValue v, String path) {
     if (v instanceof JsonArray a) {
       return a;
     }
-    throw new SchemaException(path, "must be an array, got " + kind(v));
+    throw new SchemaException(path, "must be an array, got " + v.kind());
   }
 
   private static String string(JsonValue v, String path) {
     if (v instanceof JsonString s) {
       return s.value();
     }
-    throw new SchemaException(path, "must be a string, got " + kind(v));
+    throw new SchemaException(path, "must be a string, got " + v.kind());
   }
 
   private static int smallInt(JsonValue v, String path) {
@@ -241,7 +241,7 @@ public final class SchemaJson {
         && Math.abs(n.value()) < 1e9) {
       return (int) n.value();
     }
-    throw new SchemaException(path, "must be an integer, got " + kind(v));
+    throw new SchemaException(path, "must be an integer, got " + v.kind());
   }
 
   private static <E extends Enum<E>> E enumValue(Class<E> type, JsonValue v, String path) {
@@ -256,16 +256,5 @@ public final class SchemaJson {
       names.add(e.name());
     }
     throw new SchemaException(path, "must be one of " + names + ", got " + describe(s));
-  }
-
-  private static String kind(JsonValue v) {
-    return switch (v) {
-      case JsonObject _ -> "an object";
-      case JsonArray _ -> "an array";
-      case JsonString _ -> "a string";
-      case JsonNumber _ -> "a number";
-      case dev.parley.ledger.jcs.JsonBoolean _ -> "a boolean";
-      case dev.parley.ledger.jcs.JsonNull _ -> "null";
-    };
   }
 }

@@ -128,20 +128,9 @@ public record JsonObject(SortedMap<String, JsonValue> members) implements JsonVa
     }
     if (!type.isInstance(value)) {
       throw new IllegalArgumentException(
-          "property \"" + name + "\" must be " + description + ", got " + typeName(value));
+          "property \"" + name + "\" must be " + description + ", got " + value.kind());
     }
     return type.cast(value);
-  }
-
-  private static String typeName(JsonValue value) {
-    return switch (value) {
-      case JsonObject _ -> "an object";
-      case JsonArray _ -> "an array";
-      case JsonString _ -> "a string";
-      case JsonNumber _ -> "a number";
-      case JsonBoolean _ -> "a boolean";
-      case JsonNull _ -> "null";
-    };
   }
 
   /**

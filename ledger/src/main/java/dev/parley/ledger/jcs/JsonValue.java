@@ -20,4 +20,20 @@ public sealed interface JsonValue
   default byte[] canonicalBytes() {
     return Jcs.canonicalize(this);
   }
+
+  /**
+   * Names this value's JSON type for error messages.
+   *
+   * @return "an object", "an array", "a string", "a number", "a boolean" or "null"
+   */
+  default String kind() {
+    return switch (this) {
+      case JsonObject _ -> "an object";
+      case JsonArray _ -> "an array";
+      case JsonString _ -> "a string";
+      case JsonNumber _ -> "a number";
+      case JsonBoolean _ -> "a boolean";
+      case JsonNull _ -> "null";
+    };
+  }
 }

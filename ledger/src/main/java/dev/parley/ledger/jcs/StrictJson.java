@@ -54,7 +54,7 @@ public final class StrictJson {
     if (value instanceof JsonObject o) {
       return o;
     }
-    throw new InvalidFieldException(path, "must be an object, got " + typeName(value));
+    throw new InvalidFieldException(path, "must be an object, got " + value.kind());
   }
 
   /**
@@ -127,7 +127,7 @@ public final class StrictJson {
     if (value instanceof JsonString s) {
       return s.value();
     }
-    throw new InvalidFieldException(path, "must be a string, got " + typeName(value));
+    throw new InvalidFieldException(path, "must be a string, got " + value.kind());
   }
 
   /**
@@ -193,7 +193,7 @@ public final class StrictJson {
     if (value instanceof JsonArray a) {
       return a;
     }
-    throw new InvalidFieldException(path, "must be an array, got " + typeName(value));
+    throw new InvalidFieldException(path, "must be an array, got " + value.kind());
   }
 
   /**
@@ -210,7 +210,7 @@ public final class StrictJson {
     if (v instanceof JsonNumber n) {
       return n.value();
     }
-    throw new InvalidFieldException(child(path, name), "must be a number, got " + typeName(v));
+    throw new InvalidFieldException(child(path, name), "must be a number, got " + v.kind());
   }
 
   /**
@@ -332,16 +332,5 @@ public final class StrictJson {
    */
   public static String quote(String s) {
     return s.length() > 80 ? "a " + s.length() + "-character string" : "'" + s + "'";
-  }
-
-  private static String typeName(JsonValue value) {
-    return switch (value) {
-      case JsonObject _ -> "an object";
-      case JsonArray _ -> "an array";
-      case JsonString _ -> "a string";
-      case JsonNumber _ -> "a number";
-      case JsonBoolean _ -> "a boolean";
-      case JsonNull _ -> "null";
-    };
   }
 }
