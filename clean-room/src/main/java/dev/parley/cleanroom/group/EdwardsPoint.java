@@ -1,11 +1,11 @@
 package dev.parley.cleanroom.group;
 
-import static dev.parley.cleanroom.group.Field25519.addLoose;
 import static dev.parley.cleanroom.group.Field25519.mul;
 import static dev.parley.cleanroom.group.Field25519.mul2;
-import static dev.parley.cleanroom.group.Field25519.sqr2;
+import static dev.parley.cleanroom.group.Field25519.sqr4;
 import static dev.parley.cleanroom.group.Field25519.sub;
-import static dev.parley.cleanroom.group.Field25519.subLoose;
+import static dev.parley.cleanroom.group.Field25519.subFromTwice;
+import static dev.parley.cleanroom.group.Field25519.sumAndDifference;
 
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -55,6 +55,14 @@ final class EdwardsPoint {
     return new EdwardsPoint(x.clone(), y.clone(), z.clone(), t.clone());
   }
 
+  /** Copies the coordinates of p into this point. */
+  void set(EdwardsPoint p) {
+    Field25519.copy(p.x, x);
+    Field25519.copy(p.y, y);
+    Field25519.copy(p.z, z);
+    Field25519.copy(p.t, t);
+  }
+
   /** The "cached" form (Y+X, Y-X, 2Z, 2dT) of a point, the second operand of an addition. */
   static final class Cached {
     /** Limbs of the four coordinates, the size of one entry of a flattened table. */
@@ -95,8 +103,10 @@ final class EdwardsPoint {
      * Sets this to the OR over the nine entries j of a flattened table of entry j ANDed with
      * masks[j], then negates it when negative is 1 (swaps Y+X with Y-X and negates 2dT). With
      * exactly one mask all ones and the others zero, that copies one entry while reading all of
-     * them, and every step is a masked operation: constant-time selection. {@code staging} is a
-     * scratch array of {@link #LIMBS}.
+     * them, and every step is a masked operation: constant-time selection. The negation of 2dT is
+     * the loose 2p - 2dT (no carry step), so after a selection 2dT may be loose, which the
+     * multiplication in {@link EdwardsPoint#add} accepts. {@code staging} is a scratch array of
+     * {@link #LIMBS}.
      */
     void select(long[] table, long[] masks, int negative, long[] staging) {
       long m0 = masks[0], m1 = masks[1], m2 = masks[2], m3 = masks[3], m4 = masks[4];
@@ -123,7 +133,7 @@ final class EdwardsPoint {
         z2[k] = staging[k + 10];
         t2d[k] = staging[k + 15];
       }
-      Field25519.neg(t2d, staging);
+      Field25519.negLoose(t2d, staging);
       Field25519.cmov(t2d, staging, negative);
     }
   }
@@ -147,16 +157,13 @@ final class EdwardsPoint {
 
   /** this = this + q; with {@code computeT} false, T is left stale for a following doubling. */
   void add(Cached q, Scratch s, boolean computeT) {
-    subLoose(y, x, s.a);
-    addLoose(y, x, s.b);
+    sumAndDifference(y, x, s.b, s.a); // Y1+X1, Y1-X1
     // A = (Y1-X1)(Y2-X2), B = (Y1+X1)(Y2+X2)
     mul2(s.a, q.yMinusX, s.a, s.b, q.yPlusX, s.b);
     // C = T1 * 2d * T2, D = Z1 * 2 * Z2
     mul2(t, q.t2d, s.c, z, q.z2, s.d);
-    subLoose(s.b, s.a, s.e); // E = B - A
-    subLoose(s.d, s.c, s.f); // F = D - C
-    addLoose(s.d, s.c, s.g); // G = D + C
-    addLoose(s.b, s.a, s.h); // H = B + A
+    sumAndDifference(s.b, s.a, s.h, s.e); // H = B + A, E = B - A
+    sumAndDifference(s.d, s.c, s.g, s.f); // G = D + C, F = D - C
     finish(s, computeT);
   }
 
@@ -174,14 +181,10 @@ final class EdwardsPoint {
    * F', G H', F' G, E H': the same projective point, with fewer negations.
    */
   void dbl(Scratch s, boolean computeT) {
-    sqr2(x, s.a, y, s.b); // A = X1^2, B = Y1^2
-    addLoose(x, y, s.e);
-    sqr2(z, s.c, s.e, s.e); // Z1^2, (X1+Y1)^2
-    addLoose(s.a, s.b, s.h); // H' = A + B
-    subLoose(s.b, s.a, s.g); // G = B - A
+    sqr4(x, y, z, s.a, s.b, s.c, s.e); // A = X1^2, B = Y1^2, Z1^2, (X1+Y1)^2
+    sumAndDifference(s.b, s.a, s.h, s.g); // H' = B + A, G = B - A
     sub(s.e, s.h, s.e); // E = (X1+Y1)^2 - A - B
-    addLoose(s.c, s.c, s.c); // C = 2 Z1^2
-    sub(s.c, s.g, s.f); // F' = C - G
+    subFromTwice(s.c, s.g, s.f); // F' = C - G with C = 2 Z1^2
     finish(s, computeT);
   }
 

@@ -12,10 +12,10 @@ import java.math.BigInteger;
  * <ul>
  *   <li><b>reduced</b>: every limb in [0, 2^51 + 2^11). {@link #mul}, {@link #sqr}, {@link #add},
  *       {@link #sub}, {@link #neg} and the other carrying operations return reduced elements.
- *   <li><b>loose</b>: every limb in [0, 2^53). {@link #addLoose} and {@link #subLoose} take reduced
- *       inputs and return loose sums and differences without a carry step; loose elements may only
- *       be fed to {@link #mul}, {@link #sqr}, {@link #add}, {@link #sub}, {@link #neg} or {@link
- *       #toBytes}, which accept loose inputs.
+ *   <li><b>loose</b>: every limb in [0, 2^53). {@link #addLoose}, {@link #subLoose} and {@link
+ *       #negLoose} take reduced inputs and return loose sums, differences and negations without a
+ *       carry step; loose elements may only be fed to {@link #mul}, {@link #sqr}, {@link #add},
+ *       {@link #sub}, {@link #neg} or {@link #toBytes}, which accept loose inputs.
  * </ul>
  *
  * Every other operation takes reduced inputs. Output arrays may alias inputs.
@@ -92,6 +92,20 @@ final class Field25519 {
         z);
   }
 
+  /**
+   * z = 2a - b as 2a + 8p - b, for a reduced a and a loose b (the doubling's F' = 2 Z^2 - G in one
+   * pass); z reduced.
+   */
+  static void subFromTwice(long[] a, long[] b, long[] z) {
+    carry(
+        2 * a[0] + EIGHT_P_0 - b[0],
+        2 * a[1] + EIGHT_P_1234 - b[1],
+        2 * a[2] + EIGHT_P_1234 - b[2],
+        2 * a[3] + EIGHT_P_1234 - b[3],
+        2 * a[4] + EIGHT_P_1234 - b[4],
+        z);
+  }
+
   /** z = -a for a loose input; z reduced. */
   static void neg(long[] a, long[] z) {
     carry(
@@ -121,6 +135,34 @@ final class Field25519 {
     z[2] = a[2] + TWO_P_1234 - b[2];
     z[3] = a[3] + TWO_P_1234 - b[3];
     z[4] = a[4] + TWO_P_1234 - b[4];
+  }
+
+  /**
+   * sum = a + b and diff = a - b (as a + 2p - b) in one pass, for reduced inputs, without carrying;
+   * both loose, as from {@link #addLoose} and {@link #subLoose}. The outputs may alias the inputs.
+   */
+  static void sumAndDifference(long[] a, long[] b, long[] sum, long[] diff) {
+    long a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4];
+    long b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3], b4 = b[4];
+    sum[0] = a0 + b0;
+    sum[1] = a1 + b1;
+    sum[2] = a2 + b2;
+    sum[3] = a3 + b3;
+    sum[4] = a4 + b4;
+    diff[0] = a0 + TWO_P_0 - b0;
+    diff[1] = a1 + TWO_P_1234 - b1;
+    diff[2] = a2 + TWO_P_1234 - b2;
+    diff[3] = a3 + TWO_P_1234 - b3;
+    diff[4] = a4 + TWO_P_1234 - b4;
+  }
+
+  /** z = -a as 2p - a for a reduced input, without carrying; z loose (below 2^52). */
+  static void negLoose(long[] a, long[] z) {
+    z[0] = TWO_P_0 - a[0];
+    z[1] = TWO_P_1234 - a[1];
+    z[2] = TWO_P_1234 - a[2];
+    z[3] = TWO_P_1234 - a[3];
+    z[4] = TWO_P_1234 - a[4];
   }
 
   /**
@@ -154,6 +196,14 @@ final class Field25519 {
   /** z = a^2 and w = c^2 (two independent squares in one call); z must not alias c. */
   static void sqr2(long[] a, long[] z, long[] c, long[] w) {
     Radix51.sqr2(a, z, c, w);
+  }
+
+  /**
+   * a = x^2, b = y^2, c = z^2 and s = (x + y)^2 in one call (the squares of a point doubling), for
+   * reduced x and y and a loose z; no output may alias an input.
+   */
+  static void sqr4(long[] x, long[] y, long[] z, long[] a, long[] b, long[] c, long[] s) {
+    Radix51.sqr4(x, y, z, a, b, c, s);
   }
 
   /** z = a^(2^n), n >= 1. */

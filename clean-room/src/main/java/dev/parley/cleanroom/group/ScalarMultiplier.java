@@ -66,8 +66,9 @@ public final class ScalarMultiplier {
    */
   public List<byte[]> multiplyAndEncode(List<RistrettoElement> points) {
     EdwardsPoint[] halves = new EdwardsPoint[points.size()];
+    SignedRadix16.Workspace workspace = new SignedRadix16.Workspace();
     for (int i = 0; i < halves.length; i++) {
-      halves[i] = SignedRadix16.multiply(points.get(i).point(), halfDigits);
+      halves[i] = SignedRadix16.multiply(points.get(i).point(), halfDigits, workspace);
     }
     return List.of(BatchEncoder.doubleAndEncode(halves));
   }

@@ -58,58 +58,82 @@ final class SignedRadix16 {
    * @return a new point with T computed
    */
   static EdwardsPoint multiply(EdwardsPoint p, byte[] digits) {
+    return multiply(p, digits, new Workspace());
+  }
+
+  /**
+   * {@link #multiply(EdwardsPoint, byte[])} with reusable temporaries, for batches: one workspace
+   * serves any number of sequential multiplications on one thread (it holds secret-dependent values
+   * between calls, as the digits do).
+   */
+  static EdwardsPoint multiply(EdwardsPoint p, byte[] digits, Workspace w) {
     if (digits.length != DIGITS) {
       throw new IllegalArgumentException("expected " + DIGITS + " digits, got " + digits.length);
     }
-    EdwardsPoint.Scratch s = new EdwardsPoint.Scratch();
-    long[] table = table(p, s);
-    long[] masks = new long[TABLE_SIZE + 1];
-    long[] staging = new long[EdwardsPoint.Cached.LIMBS];
-    EdwardsPoint.Cached selected = new EdwardsPoint.Cached();
+    table(p, w);
+    EdwardsPoint.Scratch s = w.scratch;
+    EdwardsPoint.Cached selected = w.selected;
 
     // The accumulator starts as the identity, whose four doublings would be wasted.
     EdwardsPoint acc = EdwardsPoint.identity();
-    select(table, digits[DIGITS - 1], masks, staging, selected);
+    select(w.table, digits[DIGITS - 1], w.masks, w.staging, selected);
     acc.add(selected, s, false);
     for (int i = DIGITS - 2; i >= 0; i--) {
       acc.dbl(s, false);
       acc.dbl(s, false);
       acc.dbl(s, false);
       acc.dbl(s, true);
-      select(table, digits[i], masks, staging, selected);
+      select(w.table, digits[i], w.masks, w.staging, selected);
       acc.add(selected, s, i == 0);
     }
     return acc;
   }
 
+  /** The temporaries of one multiplication, reused across a batch so the loop allocates little. */
+  static final class Workspace {
+    final EdwardsPoint.Scratch scratch = new EdwardsPoint.Scratch();
+    final long[] table = new long[(TABLE_SIZE + 1) * EdwardsPoint.Cached.LIMBS];
+    final long[] masks = new long[TABLE_SIZE + 1];
+    final long[] staging = new long[EdwardsPoint.Cached.LIMBS];
+    final EdwardsPoint.Cached selected = new EdwardsPoint.Cached();
+    final EdwardsPoint.Cached one = new EdwardsPoint.Cached();
+    final EdwardsPoint.Cached cached = new EdwardsPoint.Cached();
+    final EdwardsPoint[] multiples = new EdwardsPoint[TABLE_SIZE + 1];
+
+    Workspace() {
+      for (int j = 2; j <= TABLE_SIZE; j++) {
+        multiples[j] = EdwardsPoint.identity();
+      }
+    }
+  }
+
   /**
-   * The cached forms of 0P (the identity), 1P, ..., 8P, flattened: entry j holds Y+X, Y-X, 2Z and
-   * 2dT at offset 20j. Even multiples come from doublings, odd ones from adding P.
+   * Fills w.table with the cached forms of 0P (the identity), 1P, ..., 8P, flattened: entry j holds
+   * Y+X, Y-X, 2Z and 2dT at offset 20j. Even multiples come from doublings, odd ones from adding P.
    */
-  private static long[] table(EdwardsPoint p, EdwardsPoint.Scratch s) {
-    long[] table = new long[(TABLE_SIZE + 1) * EdwardsPoint.Cached.LIMBS];
-    EdwardsPoint[] multiples = new EdwardsPoint[TABLE_SIZE + 1];
-    EdwardsPoint.Cached cached = new EdwardsPoint.Cached();
+  private static void table(EdwardsPoint p, Workspace w) {
+    long[] table = w.table;
+    EdwardsPoint[] multiples = w.multiples;
+    EdwardsPoint.Cached cached = w.cached;
     cached.setIdentity();
     cached.writeTo(table, 0);
-    EdwardsPoint.Cached one = new EdwardsPoint.Cached();
+    EdwardsPoint.Cached one = w.one;
     one.set(p);
     one.writeTo(table, EdwardsPoint.Cached.LIMBS);
     multiples[1] = p;
     for (int j = 2; j <= TABLE_SIZE; j++) {
-      EdwardsPoint m;
+      EdwardsPoint m = multiples[j];
       if (j % 2 == 0) {
-        m = multiples[j / 2].copy();
-        m.dbl(s, true);
+        m.set(multiples[j / 2]);
+        m.dbl(w.scratch, true);
       } else {
-        m = multiples[j - 1].copy();
-        m.add(one, s, true);
+        m.set(multiples[j - 1]);
+        m.add(one, w.scratch, true);
       }
-      multiples[j] = m;
       cached.set(m);
       cached.writeTo(table, j * EdwardsPoint.Cached.LIMBS);
     }
-    return table;
+    multiples[1] = null;
   }
 
   /**

@@ -71,6 +71,30 @@ class FastVsReferenceTest {
   }
 
   @Test
+  void signedRadix16_reusedWorkspace_matchesFreshWorkspaceAndReference() {
+    Random rnd = new Random(16);
+    SignedRadix16.Workspace workspace = new SignedRadix16.Workspace();
+    for (int i = 0; i < 100; i++) {
+      byte[] uniform = randomBytes(rnd, 64);
+      Scalar k = i % 10 == 0 ? Scalar.of(i / 10) : Scalar.fromBytesWide(randomBytes(rnd, 64));
+      byte[] digits = SignedRadix16.recode(k.littleEndianBytes());
+      EdwardsPoint p = RistrettoElement.fromUniformBytes(uniform).point();
+      EdwardsPoint pBefore = p.copy();
+      byte[] reused = RistrettoCodec.encode(SignedRadix16.multiply(p, digits, workspace));
+      byte[] fresh = RistrettoCodec.encode(SignedRadix16.multiply(p, digits));
+      byte[] expected =
+          ReferenceRistretto255.encode(
+              ReferenceRistretto255.multiply(
+                  ReferenceRistretto255.fromUniformBytes(uniform), toInteger(k)));
+      String at = "iteration " + i;
+      assertArrayEquals(expected, reused, at + ": reused workspace");
+      assertArrayEquals(expected, fresh, at + ": fresh workspace");
+      assertTrue(RistrettoCodec.elementsEqual(pBefore, p), at + ": input point unchanged");
+      assertArrayEquals(pBefore.x, p.x, at + ": input limbs unchanged");
+    }
+  }
+
+  @Test
   void multiplyAndEncode_randomBatches_matchDoubleAndAddAndSingleEncode() {
     Random rnd = new Random(2024);
     for (int batch : new int[] {1, 2, 3, 17, 64}) {

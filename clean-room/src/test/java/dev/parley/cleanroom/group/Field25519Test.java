@@ -120,7 +120,7 @@ class Field25519Test {
   }
 
   @Test
-  void addLooseSubLoose_reducedInputs_stayBelowLooseBoundAndMultiplyCorrectly() {
+  void addLooseSubLooseSumAndDifference_reducedInputs_stayBelowLooseBoundAndMultiplyCorrectly() {
     Random rnd = new Random(5);
     List<long[]> xs = samples(rnd);
     for (int i = 0; i < xs.size(); i++) {
@@ -130,6 +130,11 @@ class Field25519Test {
       long[] diff = Field25519.zero();
       Field25519.addLoose(a, b, sum);
       Field25519.subLoose(a, b, diff);
+      long[] sum2 = b.clone();
+      long[] diff2 = a.clone();
+      Field25519.sumAndDifference(a, b, sum2, diff2); // aliased outputs
+      assertArrayEquals(sum, sum2, "sumAndDifference sum #" + i);
+      assertArrayEquals(diff, diff2, "sumAndDifference diff #" + i);
       for (int j = 0; j < 5; j++) {
         assertTrue(sum[j] >= 0 && sum[j] <= LOOSE_MAX, "addLoose limb " + j + " #" + i);
         assertTrue(diff[j] >= 0 && diff[j] <= LOOSE_MAX, "subLoose limb " + j + " #" + i);
@@ -141,6 +146,67 @@ class Field25519Test {
       long[] z = Field25519.zero();
       Field25519.mul(sum, diff, z);
       assertValue(s.multiply(d), z, "mul of loose results #" + i);
+    }
+  }
+
+  @Test
+  void sqr4_inputsUpToTheirBounds_matchesFourSeparateSquares() {
+    Random rnd = new Random(4);
+    long sumInputMax = (1L << 52) - 1; // x and y: x + y must stay below 2^53
+    List<long[]> xs = samples(rnd, sumInputMax);
+    List<long[]> zs = samples(rnd, LOOSE_MAX);
+    for (int i = 0; i < xs.size(); i++) {
+      long[] x = xs.get(i);
+      long[] y = xs.get((i * 17 + 2) % xs.size());
+      long[] z = zs.get((i * 5 + 3) % zs.size());
+      long[] a = Field25519.zero();
+      long[] b = Field25519.zero();
+      long[] c = Field25519.zero();
+      long[] s = Field25519.zero();
+      Field25519.sqr4(x, y, z, a, b, c, s);
+      BigInteger vx = raw(x);
+      BigInteger vy = raw(y);
+      BigInteger vz = raw(z);
+      assertValue(vx.multiply(vx), a, "sqr4 x^2 #" + i);
+      assertValue(vy.multiply(vy), b, "sqr4 y^2 #" + i);
+      assertValue(vz.multiply(vz), c, "sqr4 z^2 #" + i);
+      assertValue(vx.add(vy).pow(2), s, "sqr4 (x+y)^2 #" + i);
+      long[] viaSqr = Field25519.zero();
+      Field25519.sqr(z, viaSqr);
+      assertArrayEquals(viaSqr, c, "sqr4 z^2 limbs equal sqr #" + i);
+    }
+  }
+
+  @Test
+  void subFromTwice_reducedMinusLooseUpToBounds_matchesBigInteger() {
+    Random rnd = new Random(8);
+    List<long[]> as = samples(rnd);
+    List<long[]> bs = samples(rnd, LOOSE_MAX);
+    for (int i = 0; i < as.size(); i++) {
+      long[] a = as.get(i);
+      long[] b = bs.get((i * 7 + 4) % bs.size());
+      long[] z = Field25519.zero();
+      Field25519.subFromTwice(a, b, z);
+      assertValue(raw(a).shiftLeft(1).subtract(raw(b)), z, "subFromTwice #" + i);
+    }
+  }
+
+  @Test
+  void negLoose_reducedInputs_isLooseNegationThatMultipliesCorrectly() {
+    Random rnd = new Random(6);
+    List<long[]> xs = samples(rnd);
+    for (int i = 0; i < xs.size(); i++) {
+      long[] a = xs.get(i);
+      long[] n = Field25519.zero();
+      Field25519.negLoose(a, n);
+      for (int j = 0; j < 5; j++) {
+        assertTrue(n[j] >= 0 && n[j] <= LOOSE_MAX, "negLoose limb " + j + " #" + i);
+      }
+      assertEquals(raw(a).negate().mod(P), raw(n).mod(P), "negLoose #" + i);
+      long[] b = xs.get((i * 3 + 1) % xs.size());
+      long[] z = Field25519.zero();
+      Field25519.mul(b, n, z);
+      assertValue(raw(b).multiply(raw(a)).negate(), z, "mul by negLoose #" + i);
     }
   }
 
