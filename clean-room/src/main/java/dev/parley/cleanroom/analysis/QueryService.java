@@ -9,27 +9,24 @@ import dev.parley.cleanroom.dp.BudgetAccountant;
 import dev.parley.cleanroom.dp.PrivacyJson;
 import dev.parley.cleanroom.dp.Rational;
 import dev.parley.cleanroom.dp.SpendDecision;
+import dev.parley.cleanroom.engine.Aggregate;
 import dev.parley.cleanroom.engine.AggregateResult;
 import dev.parley.cleanroom.engine.AggregationPlan;
 import dev.parley.cleanroom.engine.AnalyticEngine;
 import dev.parley.cleanroom.engine.ResultRow;
-import dev.parley.cleanroom.engine.TableRef;
 import dev.parley.consent.store.ConsentStore;
 import dev.parley.ledger.entry.EntryType;
 import dev.parley.ledger.jcs.JsonObject;
 import dev.parley.ledger.store.LedgerStore;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -38,14 +35,17 @@ import java.util.function.Function;
  * <p>Life of a query ({@link #run}): (1) the requester must be a member of an active collaboration,
  * and the request is planned against its rules and the latest published dataset versions ({@link
  * QueryPlanner}); a refusal throws {@link QueryRefusedException} before any data is read. (2) The
- * ledger size S is fixed. (3) The distinct tokens of the join are streamed and the consent store
- * asked, per batch and per contributing partner, whether each has active consent for the
- * collaboration's purpose among the decisions at ledger indexes below S; the intersection is loaded
- * as a token set. (4) The engine aggregates over those subjects only, suppressing groups with fewer
- * than k distinct subjects (they are counted, never returned). (5) For an overlap, the requester's
- * own consented subjects give the match-rate bucket. (6) A {@code query.released} entry
- * (collaboration, partner, request hash, purpose, S, output digest, suppressed count) is appended
- * and awaited; only then is the result returned. If the ledger fails, nothing is returned.
+ * ledger size S and the instant now are fixed ({@link ConsentAsOf}). (3) The consented subjects are
+ * the tokens with active consent for the collaboration's purpose with every contributing partner,
+ * among the decisions at ledger indexes below S, read from the consent index in one pass and loaded
+ * into the engine as a token set, or the token set kept from an earlier query if the index provably
+ * gives the same answer now ({@link ConsentedSubjects}); no token of the join ever leaves the
+ * engine. (4) One statement joins the datasets, semi-joins them on that token set, aggregates and
+ * suppresses groups with fewer than k distinct subjects (they are counted, never returned). (5) For
+ * an overlap, the requester's own consented subjects in its own table give the match-rate bucket,
+ * the same way. (6) A {@code query.released} entry (collaboration, partner, request hash, purpose,
+ * S, output digest, suppressed count) is appended and awaited; only then is the result returned. If
+ * the ledger fails, nothing is returned.
  *
  * <p>In a collaboration whose rules enable differential privacy ({@link DpRules}) the life differs
  * after planning: the noise is calibrated ({@link DpPlan}; a query whose noise cannot be calibrated
@@ -57,20 +57,18 @@ import java.util.function.Function;
  * of the spend, appended before the lock is released. See {@code docs/privacy.md}. Budgets are
  * cached per service, so one ledger must have one query service (as it has one writing process).
  *
- * <p>Tokens never leave: they flow only from the engine to the consent index and back into the
- * engine as a token set, which is dropped after the query.
+ * <p>Tokens never leave: they flow only from the consent index into the engine, where token sets
+ * live in memory (never in the database file) and are dropped once stale.
  */
 public final class QueryService {
   private final CollaborationService collaborations;
   private final DatasetCatalog datasets;
   private final AnalyticEngine engine;
-  private final ConsentStore consent;
   private final LedgerStore ledger;
   private final Clock clock;
-  private final String setPrefix;
-  private final AtomicLong sequence = new AtomicLong();
   private final SecureRandom random;
   private final BudgetBook budgets;
+  private final ConsentedSubjects subjects;
 
   /**
    * Creates the service.
@@ -114,14 +112,11 @@ public final class QueryService {
     this.collaborations = Objects.requireNonNull(collaborations, "collaborations");
     this.datasets = Objects.requireNonNull(datasets, "datasets");
     this.engine = Objects.requireNonNull(engine, "engine");
-    this.consent = Objects.requireNonNull(consent, "consent");
     this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.random = Objects.requireNonNull(random, "random");
     this.budgets = new BudgetBook(ledger, clock);
-    byte[] r = new byte[6];
-    new SecureRandom().nextBytes(r);
-    this.setPrefix = "consented_" + HexFormat.of().formatHex(r) + "_";
+    this.subjects = new ConsentedSubjects(engine, Objects.requireNonNull(consent, "consent"));
   }
 
   /**
@@ -178,13 +173,12 @@ public final class QueryService {
       return budgets.locked(
           c, dp.get(), accountant -> runPrivately(partnerId, c, request, noisy, accountant));
     }
-    long consentSize = ledger.latest().checkpoint().size();
-    ConsentFilter.Oracle oracle = oracle(c, consentSize);
-    AggregateResult result = aggregate(plan, plan::aggregation, oracle);
+    ConsentAsOf asOf = new ConsentAsOf(c.purpose(), ledger.latest().checkpoint().size(), clock);
+    AggregateResult result = aggregate(plan, plan::aggregation, asOf);
     Optional<String> matchRate =
         result.rows().isEmpty()
             ? Optional.empty()
-            : matchRate(partnerId, plan, result.rows().getFirst().subjects(), oracle);
+            : matchRate(partnerId, plan, result.rows().getFirst().subjects(), asOf);
     List<OutputRow> rows = new ArrayList<>(result.rows().size());
     for (ResultRow r : result.rows()) {
       rows.add(new OutputRow(r.group(), r.subjects(), r.values()));
@@ -197,7 +191,7 @@ public final class QueryService {
             rows,
             result.suppressedRows(),
             matchRate);
-    return record(c, partnerId, request, output, consentSize, Optional.empty());
+    return record(c, partnerId, request, output, asOf.ledgerSize(), Optional.empty());
   }
 
   /** The differentially private life of a query, under the collaboration's budget lock. */
@@ -224,14 +218,13 @@ public final class QueryService {
         };
     try {
       QueryPlan plan = noisy.plan;
-      long consentSize = ledger.latest().checkpoint().size();
-      ConsentFilter.Oracle oracle = oracle(c, consentSize);
-      AggregateResult result = aggregate(plan, noisy::aggregation, oracle);
+      ConsentAsOf asOf = new ConsentAsOf(c.purpose(), ledger.latest().checkpoint().size(), clock);
+      AggregateResult result = aggregate(plan, noisy::aggregation, asOf);
       DpRelease.Released released = DpRelease.release(noisy, result);
       Optional<String> matchRate =
           released.rows().isEmpty()
               ? Optional.empty()
-              : matchRate(partnerId, plan, released.rows().getFirst().subjects(), oracle);
+              : matchRate(partnerId, plan, released.rows().getFirst().subjects(), asOf);
       ReleasePrivacy privacy =
           new ReleasePrivacy(
               noisy.rules.mechanism(),
@@ -255,7 +248,7 @@ public final class QueryService {
           partnerId,
           request,
           output,
-          consentSize,
+          asOf.ledgerSize(),
           Optional.of(PrivacyJson.toJson(spent.release())));
     } catch (RuntimeException e) {
       // Nothing was released: forget the in-memory spend; the ledger's budget is the truth.
@@ -281,26 +274,34 @@ public final class QueryService {
     return Optional.of(budgets.locked(c.get(), dp.get(), BudgetAccountant::remaining));
   }
 
-  private ConsentFilter.Oracle oracle(Collaboration c, long consentSize) {
-    Instant now = clock.instant();
-    return (tokens, partner) ->
-        consent.activeConsent(tokens, partner, c.purpose(), consentSize, now);
+  /** The kept consented subjects (for tests). */
+  ConsentedSubjects consentedSubjects() {
+    return subjects;
   }
 
   /** For an overlap, the match-rate bucket of the released matched count. */
   private Optional<String> matchRate(
-      String partnerId, QueryPlan plan, long matched, ConsentFilter.Oracle oracle) {
+      String partnerId, QueryPlan plan, long matched, ConsentAsOf asOf) {
     if (plan.baselineTable().isEmpty()) {
       return Optional.empty();
     }
-    TableRef own = plan.baselineTable().get();
+    AggregationPlan count =
+        new AggregationPlan(
+            List.of(plan.baselineTable().get()),
+            Optional.empty(),
+            List.of(),
+            List.of(Aggregate.countSubjects()),
+            0,
+            0);
     long base =
-        ConsentFilter.consented(
-                sink -> engine.forEachJoinedToken(List.of(own), sink),
+        subjects
+            .with(
                 List.of(partnerId),
-                oracle,
-                ConsentFilter.BATCH)
-            .size();
+                asOf,
+                set -> engine.aggregate(count.withSubjectFilter(Optional.of(set))))
+            .rows()
+            .getFirst()
+            .subjects();
     // A noisy count can exceed the base; the bucket of the capped value is post-processing.
     return Optional.of(MatchRate.bucket(Math.min(Math.max(0, matched), base), base));
   }
@@ -347,20 +348,9 @@ public final class QueryService {
     return latest;
   }
 
+  /** Runs the plan over the subjects consented by every contributing partner, as of S. */
   private AggregateResult aggregate(
-      QueryPlan plan, Function<String, AggregationPlan> toEngine, ConsentFilter.Oracle oracle) {
-    String set = setPrefix + sequence.incrementAndGet();
-    try {
-      TokenBuffer subjects =
-          ConsentFilter.consented(
-              sink -> engine.forEachJoinedToken(plan.inputs(), sink),
-              plan.contributors(),
-              oracle,
-              ConsentFilter.BATCH);
-      engine.createTokenSet(set, subjects.iterator());
-      return engine.aggregate(toEngine.apply(set));
-    } finally {
-      engine.dropTokenSet(set);
-    }
+      QueryPlan plan, Function<String, AggregationPlan> toEngine, ConsentAsOf asOf) {
+    return subjects.with(plan.contributors(), asOf, set -> engine.aggregate(toEngine.apply(set)));
   }
 }

@@ -57,14 +57,15 @@ import java.util.SplittableRandom;
  * core over up to 200,000 of the population's hashes, as {@code parley bench tokenize} does: that
  * rate is what {@code upload_vs_tokenize} compares the upload with. The collaboration is created
  * and approved, and the publisher's interest distribution among the advertiser's matched customers
- * is asked through the query service ({@code query_s}: plan, consent filter, token set,
- * aggregation, {@code query.released} on the ledger). The baseline ({@link CleanRoomBenchPlain})
- * loads the same rows keyed by the email hash in hex, with a plain table of the consenting people's
- * hashes, and runs the same statement shape (inner join, consent semi-join, {@code GROUP BY},
- * {@code COUNT (DISTINCT)}, threshold; {@code plain_query_s}). Each runs once to warm up, then the
- * two alternate for {@value #ROUNDS} measured rounds and the medians are reported, so that a burst
- * of load from other processes on a shared machine does not skew one figure alone. Both answers
- * must agree. Finally {@link CleanRoomBenchProfile} times the query's steps apart.
+ * is asked through the query service ({@code query_s}: plan, consented subjects as a token set
+ * (read by the warm-up query and reused by the rounds while consent is unchanged), aggregation,
+ * {@code query.released} on the ledger). The baseline ({@link CleanRoomBenchPlain}) loads the same
+ * rows keyed by the email hash in hex, with a plain table of the consenting people's hashes, and
+ * runs the same statement shape (inner join, consent semi-join, {@code GROUP BY}, {@code COUNT
+ * (DISTINCT)}, threshold; {@code plain_query_s}). Each runs once to warm up, then the two alternate
+ * for {@value #ROUNDS} measured rounds and the medians are reported, so that a burst of load from
+ * other processes on a shared machine does not skew one figure alone. Both answers must agree.
+ * Finally {@link CleanRoomBenchProfile} times the query's steps apart.
  */
 public final class CleanRoomBench {
   /** The advertiser's partner id. */

@@ -61,6 +61,17 @@ public record AggregationPlan(
     }
   }
 
+  /**
+   * Returns the same plan with another subject filter.
+   *
+   * @param filter the token set restricting the subjects, or empty for none
+   * @return the plan
+   */
+  public AggregationPlan withSubjectFilter(Optional<String> filter) {
+    return new AggregationPlan(
+        inputs, filter, groupBy, aggregates, maxGroupsPerSubject, minSubjects);
+  }
+
   private static void requireInput(List<TableRef> inputs, ColumnRef ref, String where) {
     if (ref.input() >= inputs.size()) {
       throw new IllegalArgumentException(

@@ -29,9 +29,11 @@ import org.duckdb.DuckDBConnection;
  * <data>/clean-room/engine/parley.duckdb}; thread-safe.
  *
  * <p>Layout: published tables live in schema {@code main} as {@code (token BLOB NOT NULL,
- * <columns>)}; token sets in schema {@code tokenset} as {@code (token BLOB NOT NULL)}; catalog
- * records in {@code meta.catalog(kind, key, value)} with primary key {@code (kind, key)}. Plans can
- * only name tables of {@code main}, so they never read the catalog or a token set directly.
+ * <columns>)}; catalog records in {@code meta.catalog(kind, key, value)} with primary key {@code
+ * (kind, key)}. Token sets {@code (token BLOB NOT NULL)} live in an in-memory database attached to
+ * the instance as {@code token_sets}, so consented subjects are never written to the file and
+ * vanish with the process. Plans can only name tables of {@code main}, so they never read the
+ * catalog or a token set directly (a subject filter is a semi-join the compiler writes).
  *
  * <p>Life of a table: {@link #createTable} opens a connection of its own, begins a transaction,
  * creates a staging table {@code stg_<random>} and bulk-loads it through a {@link DuckDBAppender}
@@ -93,7 +95,17 @@ public final class DuckDbEngine implements CatalogEngine {
     }
     try (Statement s = root.createStatement()) {
       s.execute("CREATE SCHEMA IF NOT EXISTS meta");
-      s.execute("CREATE SCHEMA IF NOT EXISTS " + PlanCompiler.TOKEN_SET_SCHEMA);
+      s.execute("ATTACH IF NOT EXISTS ':memory:' AS " + PlanCompiler.TOKEN_SET_CATALOG);
+      try (ResultSet r =
+          s.executeQuery(
+              "SELECT count(*) FROM duckdb_databases() WHERE database_name = '"
+                  + PlanCompiler.TOKEN_SET_CATALOG
+                  + "' AND path IS NULL")) {
+        if (!r.next() || r.getLong(1) != 1) {
+          throw new SQLException(
+              "database name " + PlanCompiler.TOKEN_SET_CATALOG + " is taken by a file database");
+        }
+      }
       s.execute(
           "CREATE TABLE IF NOT EXISTS meta.catalog (kind VARCHAR NOT NULL, key VARCHAR NOT NULL,"
               + " value VARCHAR NOT NULL, PRIMARY KEY (kind, key))");
@@ -157,6 +169,20 @@ public final class DuckDbEngine implements CatalogEngine {
 
   @Override
   public AggregateResult aggregate(AggregationPlan plan) {
+    if (plan.subjectFilter().isPresent() && !metadata.tokenSetExists(plan.subjectFilter().get())) {
+      throw new IllegalArgumentException(
+          "subjectFilter: no token set " + plan.subjectFilter().get());
+    }
+    PlanCompiler.Compiled q = PlanCompiler.compile(plan, inputColumns(plan));
+    try (Connection c = connect()) {
+      return run(c, plan, q);
+    } catch (SQLException e) {
+      throw new EngineException("aggregation failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The columns of each input of a plan, by name; refuses a plan naming an unpublished table. */
+  private List<Map<String, ColumnType>> inputColumns(AggregationPlan plan) {
     List<Map<String, ColumnType>> inputColumns = new ArrayList<>();
     for (int i = 0; i < plan.inputs().size(); i++) {
       String table = plan.inputs().get(i).table();
@@ -168,14 +194,14 @@ public final class DuckDbEngine implements CatalogEngine {
       defs.forEach(d -> byName.put(d.name(), d.type()));
       inputColumns.add(byName);
     }
-    if (plan.subjectFilter().isPresent() && !metadata.tokenSetExists(plan.subjectFilter().get())) {
-      throw new IllegalArgumentException(
-          "subjectFilter: no token set " + plan.subjectFilter().get());
-    }
-    PlanCompiler.Compiled q = PlanCompiler.compile(plan, inputColumns);
+    return inputColumns;
+  }
+
+  /** Runs a compiled plan on a connection and reads its released rows and suppressed count. */
+  private static AggregateResult run(Connection c, AggregationPlan plan, PlanCompiler.Compiled q)
+      throws SQLException {
     int groups = q.groupTypes().size();
-    try (Connection c = connect();
-        PreparedStatement p = c.prepareStatement(q.sql())) {
+    try (PreparedStatement p = c.prepareStatement(q.sql())) {
       for (int i = 0; i < q.params().size(); i++) {
         p.setObject(i + 1, q.params().get(i));
       }
@@ -206,8 +232,6 @@ public final class DuckDbEngine implements CatalogEngine {
         }
       }
       return new AggregateResult(rows, suppressed);
-    } catch (SQLException e) {
-      throw new EngineException("aggregation failed: " + e.getMessage(), e);
     }
   }
 
@@ -260,15 +284,14 @@ public final class DuckDbEngine implements CatalogEngine {
   @Override
   public void createTokenSet(String name, Iterator<byte[]> tokens) {
     EngineNames.requireTable("token set name", name);
-    String target =
-        EngineNames.quote(PlanCompiler.TOKEN_SET_SCHEMA) + "." + EngineNames.quote(name);
+    String target = PlanCompiler.tokenSet(name);
     try (DuckDBConnection c = connect()) {
       c.setAutoCommit(false);
       try {
         try (Statement s = c.createStatement()) {
           s.execute("CREATE OR REPLACE TABLE " + target + " (token BLOB NOT NULL)");
         }
-        try (DuckDBAppender a = c.createAppender(PlanCompiler.TOKEN_SET_SCHEMA, name)) {
+        try (DuckDBAppender a = c.createAppender(PlanCompiler.TOKEN_SET_CATALOG, "main", name)) {
           long n = 0;
           while (tokens.hasNext()) {
             byte[] token = tokens.next();
@@ -290,11 +313,7 @@ public final class DuckDbEngine implements CatalogEngine {
   @Override
   public void dropTokenSet(String name) {
     EngineNames.requireTable("token set name", name);
-    execute(
-        "DROP TABLE IF EXISTS "
-            + EngineNames.quote(PlanCompiler.TOKEN_SET_SCHEMA)
-            + "."
-            + EngineNames.quote(name));
+    execute("DROP TABLE IF EXISTS " + PlanCompiler.tokenSet(name));
   }
 
   @Override

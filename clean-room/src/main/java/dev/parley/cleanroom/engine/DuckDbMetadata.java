@@ -57,8 +57,9 @@ final class DuckDbMetadata {
     try (Connection c = connect.get();
         PreparedStatement p =
             c.prepareStatement(
-                "SELECT count(*) FROM duckdb_tables() WHERE schema_name = ? AND table_name = ?")) {
-      p.setString(1, PlanCompiler.TOKEN_SET_SCHEMA);
+                "SELECT count(*) FROM duckdb_tables() WHERE database_name = ? AND schema_name ="
+                    + " 'main' AND table_name = ?")) {
+      p.setString(1, PlanCompiler.TOKEN_SET_CATALOG);
       p.setString(2, name);
       try (ResultSet r = p.executeQuery()) {
         r.next();

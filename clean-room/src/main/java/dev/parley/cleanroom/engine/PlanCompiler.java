@@ -3,6 +3,7 @@ package dev.parley.cleanroom.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Compiles an {@link AggregationPlan} into one DuckDB SQL statement with bound parameters.
@@ -12,10 +13,10 @@ import java.util.Map;
  * the group cap, the threshold) is a {@code ?} parameter. The statement has four steps:
  *
  * <ol>
- *   <li>{@code j}: the inner join of the inputs on {@code token}, restricted to the token set if
- *       there is a subject filter, with one column per group-by column and one clamped {@code
- *       DOUBLE} per SUM/AVG aggregate. Clamping uses {@code CASE} rather than {@code least} /
- *       {@code greatest} because DuckDB's {@code least(NULL, x)} is {@code x}, which would turn
+ *   <li>{@code j}: the inner join of the inputs on {@code token}, restricted by a semi-join to the
+ *       token set if there is a subject filter, with one column per group-by column and one clamped
+ *       {@code DOUBLE} per SUM/AVG aggregate. Clamping uses {@code CASE} rather than {@code least}
+ *       / {@code greatest} because DuckDB's {@code least(NULL, x)} is {@code x}, which would turn
  *       missing values into a bound.
  *   <li>{@code k} (only with maxGroupsPerSubject &gt; 0): keeps, per token, the joined rows of its
  *       first maxGroupsPerSubject distinct groups ordered by {@code h = sha256(hex(token) ||
@@ -38,8 +39,18 @@ final class PlanCompiler {
   /** The schema holding published tables. */
   static final String TABLE_SCHEMA = "main";
 
-  /** The schema holding token sets. */
-  static final String TOKEN_SET_SCHEMA = "tokenset";
+  /**
+   * The in-memory database attached to the engine's DuckDB instance that holds token sets (in its
+   * schema {@code main}); never written to the database file.
+   */
+  static final String TOKEN_SET_CATALOG = "token_sets";
+
+  /**
+   * Returns the SQL name of a token set: {@code "token_sets"."main"."name"}; validated names only.
+   */
+  static String tokenSet(String name) {
+    return EngineNames.quote(TOKEN_SET_CATALOG) + ".\"main\"." + EngineNames.quote(name);
+  }
 
   private PlanCompiler() {}
 
@@ -62,6 +73,7 @@ final class PlanCompiler {
    *     does not exist or has the wrong type
    */
   static Compiled compile(AggregationPlan plan, List<Map<String, ColumnType>> inputColumns) {
+    Optional<String> filter = plan.subjectFilter().map(PlanCompiler::tokenSet);
     List<Object> params = new ArrayList<>();
     List<ColumnType> groupTypes = new ArrayList<>();
     StringBuilder sql = new StringBuilder("WITH j AS (SELECT t0.token AS token");
@@ -125,10 +137,8 @@ final class PlanCompiler {
       sql.append(" JOIN ").append(table(plan, i)).append(" AS t").append(i);
       sql.append(" ON t").append(i).append(".token = t0.token");
     }
-    if (plan.subjectFilter().isPresent()) {
-      sql.append(" WHERE t0.token IN (SELECT token FROM ");
-      sql.append(EngineNames.quote(TOKEN_SET_SCHEMA)).append('.');
-      sql.append(EngineNames.quote(plan.subjectFilter().get())).append(')');
+    if (filter.isPresent()) {
+      sql.append(" WHERE t0.token IN (SELECT token FROM ").append(filter.get()).append(')');
     }
     sql.append(')');
     String source = "j";

@@ -61,6 +61,7 @@ abstract class QueryServiceContract {
   Scenario scenario;
   AnalyticEngine engine;
   QueryService service;
+  DatasetCatalog catalog;
 
   abstract AnalyticEngine newEngine(Path dir) throws Exception;
 
@@ -68,7 +69,8 @@ abstract class QueryServiceContract {
   void setUp(@TempDir Path data) throws Exception {
     scenario = new Scenario(data);
     engine = newEngine(data);
-    service = scenario.service(engine, Scenario.load(engine));
+    catalog = Scenario.load(engine);
+    service = scenario.service(engine, catalog);
   }
 
   @AfterAll

@@ -1,6 +1,7 @@
 package dev.parley.cleanroom.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -287,5 +288,40 @@ class DuckDbEngineTest {
       List<ColumnRef> groupBy, List<Aggregate> aggregates, int cap, long minSubjects) {
     return new AggregationPlan(
         List.of(new TableRef("t", "p")), Optional.empty(), groupBy, aggregates, cap, minSubjects);
+  }
+
+  @Test
+  void createTokenSet_inMemoryOnly_goneAfterReopenAndNotInFile() throws Exception {
+    load("publishedprobe", new Object[][] {{1, "a", 1.0}, {2, "a", 1.0}});
+    engine.createTokenSet("tokensetprobe", List.of(token(1)).iterator());
+    AggregationPlan p =
+        new AggregationPlan(
+            List.of(new TableRef("publishedprobe", "p")),
+            Optional.of("tokensetprobe"),
+            List.of(),
+            List.of(Aggregate.countSubjects()),
+            0,
+            0);
+    assertEquals(1, engine.aggregate(p).rows().getFirst().subjects());
+    engine.close();
+    String file =
+        new String(
+            java.nio.file.Files.readAllBytes(engine.file()),
+            java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertTrue(file.contains("publishedprobe"), "a published table's name is in the file");
+    assertFalse(file.contains("tokensetprobe"), "a token set's is not");
+    engine = DuckDbEngine.open(dir);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> engine.aggregate(p));
+    assertEquals("subjectFilter: no token set tokensetprobe", e.getMessage());
+  }
+
+  @Test
+  void openFile_namedLikeTheTokenSetDatabase_refused() {
+    java.io.IOException e =
+        assertThrows(
+            java.io.IOException.class,
+            () -> DuckDbEngine.openFile(dir.resolve("other").resolve("token_sets.duckdb")));
+    assertTrue(e.getMessage().contains("token_sets is taken by a file database"), e.getMessage());
   }
 }

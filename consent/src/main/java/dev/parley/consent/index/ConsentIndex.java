@@ -42,6 +42,8 @@ public final class ConsentIndex {
   private long[] evExpiry;
   private int[] evNext;
   private int events;
+  private long version;
+  private long maxLedgerIndex = -1;
 
   /**
    * Creates an empty index.
@@ -113,6 +115,8 @@ public final class ConsentIndex {
       evExpiry[e] = expires == null ? NO_EXPIRY : expires.toEpochMilli();
       evNext[e] = head[sid];
       head[sid] = e;
+      maxLedgerIndex = Math.max(maxLedgerIndex, ledgerIndex);
+      version++;
     } finally {
       lock.writeLock().unlock();
     }
@@ -130,6 +134,7 @@ public final class ConsentIndex {
       if (sid >= 0) {
         head[sid] = -1;
       }
+      version++;
     } finally {
       lock.writeLock().unlock();
     }
@@ -172,6 +177,116 @@ public final class ConsentIndex {
         }
       }
       return out;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Answers the bulk question the other way round: which subjects have active consent for a purpose
+   * with every one of several partners, as of ledger size S at an instant. One pass over the
+   * indexed subjects, with exactly the semantics of {@link #activeConsent} applied per partner (the
+   * decision in force is the newest event naming the partner and purpose with ledger index below S;
+   * it is active iff given and {@code now < expires}); a token counts iff it is active for each
+   * partner. Only tokens of {@code tokenLength} bytes are returned (others could not match what the
+   * caller holds).
+   *
+   * @param partnerIds the partner ids, at least one
+   * @param purpose the purpose
+   * @param ledgerSize only decisions with ledger index below this count
+   * @param now the instant at which expiry is judged
+   * @param tokenLength the length of the tokens wanted, 1 to {@value SubjectToken#MAX_BYTES}
+   * @return the set, with what it needs to tell how long it stays true
+   * @throws IllegalArgumentException if there is no partner or the length is out of range
+   */
+  public ConsentedSet consentedSet(
+      List<String> partnerIds, Purpose purpose, long ledgerSize, Instant now, int tokenLength) {
+    if (partnerIds.isEmpty()) {
+      throw new IllegalArgumentException("partners: at least one partner is needed");
+    }
+    if (tokenLength < 1 || tokenLength > SubjectToken.MAX_BYTES) {
+      throw new IllegalArgumentException(
+          "tokenLength: must be 1-" + SubjectToken.MAX_BYTES + ", got " + tokenLength);
+    }
+    long nowMillis = now.toEpochMilli();
+    int bit = purpose.bit();
+    lock.readLock().lock();
+    try {
+      short[] wanted = new short[partnerIds.size()];
+      boolean known = true;
+      for (int i = 0; i < wanted.length; i++) {
+        Short p = partners.get(partnerIds.get(i));
+        known &= p != null;
+        wanted[i] = p == null ? -1 : p;
+      }
+      byte[] packed = new byte[0];
+      int size = 0;
+      long earliest = NO_EXPIRY;
+      int limit = known ? Math.min(subjects.idLimit(), head.length) : 0;
+      for (int sid = 0; sid < limit; sid++) {
+        if (head[sid] < 0) {
+          continue;
+        }
+        long expiry = activeForAll(head[sid], wanted, bit, ledgerSize, nowMillis);
+        if (expiry == EXPIRED) {
+          continue;
+        }
+        if ((size + 1) * tokenLength > packed.length) {
+          packed = Arrays.copyOf(packed, Math.max(64 * tokenLength, packed.length * 2));
+        }
+        if (subjects.copyKey(sid, packed, size * tokenLength, tokenLength)) {
+          size++;
+          earliest = Math.min(earliest, expiry);
+        }
+      }
+      return new ConsentedSet(
+          partnerIds,
+          bit,
+          ledgerSize,
+          now,
+          version,
+          maxLedgerIndex < ledgerSize,
+          earliest,
+          tokenLength,
+          packed,
+          size);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** What {@link #activeForAll} returns for a subject without active consent for every partner. */
+  private static final long EXPIRED = Long.MIN_VALUE;
+
+  /**
+   * Returns the earliest expiry (or {@link #NO_EXPIRY}) of a subject's decisions in force for each
+   * partner if each is active, else {@link #EXPIRED}.
+   */
+  private long activeForAll(int first, short[] wanted, int bit, long ledgerSize, long nowMillis) {
+    long earliest = NO_EXPIRY;
+    for (short pi : wanted) {
+      int e = first;
+      while (e >= 0
+          && (evPartner[e] != pi || (evMask[e] & bit) == 0 || evLedger[e] >= ledgerSize)) {
+        e = evNext[e];
+      }
+      if (e < 0 || !evGiven[e] || nowMillis >= evExpiry[e]) {
+        return EXPIRED;
+      }
+      earliest = Math.min(earliest, evExpiry[e]);
+    }
+    return earliest;
+  }
+
+  /**
+   * Returns the index's version: it changes with every addition and erasure.
+   *
+   * @return the version
+   */
+  public long version() {
+    lock.readLock().lock();
+    try {
+      return version;
     } finally {
       lock.readLock().unlock();
     }

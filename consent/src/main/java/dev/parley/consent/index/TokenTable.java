@@ -136,6 +136,23 @@ public final class TokenTable {
   }
 
   /**
+   * Copies the token with an id into a buffer if it is live and has the given length.
+   *
+   * @param id an id
+   * @param dst the buffer
+   * @param offset where to copy to
+   * @param length the length wanted
+   * @return true if copied; false if the id is dead or unassigned or its token has another length
+   */
+  public boolean copyKey(int id, byte[] dst, int offset, int length) {
+    if (id < 0 || id >= nextId || lengths[id] != length) {
+      return false;
+    }
+    System.arraycopy(keys, id * STRIDE, dst, offset, length);
+    return true;
+  }
+
+  /**
    * Returns the number of live tokens.
    *
    * @return the count

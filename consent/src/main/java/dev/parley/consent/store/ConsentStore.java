@@ -1,6 +1,7 @@
 package dev.parley.consent.store;
 
 import dev.parley.consent.index.ConsentIndex;
+import dev.parley.consent.index.ConsentedSet;
 import dev.parley.consent.journal.ConsentJournal;
 import dev.parley.consent.model.BulkReceipt;
 import dev.parley.consent.model.ConsentDecision;
@@ -280,6 +281,23 @@ public final class ConsentStore implements AutoCloseable {
   public BitSet activeConsent(
       List<SubjectToken> tokens, String partner, Purpose purpose, long ledgerSize, Instant now) {
     return index.activeConsent(tokens, partner, purpose, ledgerSize, now);
+  }
+
+  /**
+   * Answers the clean room's bulk question the other way round, from the in-memory index: the
+   * subjects with active consent for a purpose with every one of several partners (see {@link
+   * ConsentIndex#consentedSet}).
+   *
+   * @param partners the partner ids, at least one
+   * @param purpose the purpose
+   * @param ledgerSize consider only decisions whose ledger index is below this size
+   * @param now the instant at which expiry is judged
+   * @param tokenLength the length of the tokens wanted
+   * @return the set
+   */
+  public ConsentedSet consentedSet(
+      List<String> partners, Purpose purpose, long ledgerSize, Instant now, int tokenLength) {
+    return index.consentedSet(partners, purpose, ledgerSize, now, tokenLength);
   }
 
   /**
