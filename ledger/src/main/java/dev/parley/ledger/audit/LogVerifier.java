@@ -2,9 +2,8 @@ package dev.parley.ledger.audit;
 
 import dev.parley.ledger.checkpoint.Checkpoint;
 import dev.parley.ledger.entry.ChainHash;
-import dev.parley.ledger.entry.EntryFormatException;
+import dev.parley.ledger.entry.EntryScanner;
 import dev.parley.ledger.entry.EntryType;
-import dev.parley.ledger.entry.LedgerEntry;
 import dev.parley.ledger.layout.LogLayout;
 import dev.parley.ledger.layout.TileState;
 import dev.parley.ledger.merkle.MerkleHash;
@@ -30,8 +29,15 @@ import java.util.stream.IntStream;
  * 9162 root equals the checkpoint's; (6) if a previously trusted checkpoint is given, the log is
  * not smaller and its prefix of that size has that checkpoint's root (append-only).
  *
- * <p>Bundles are decoded and hashed in parallel in chunks; the chain and tiles are then folded in
- * order, so memory stays bounded by one chunk.
+ * <p>Bundles are checked in parallel in chunks: each entry's form (first by {@link EntryScanner}'s
+ * fast proof, else by the full parser, which also words the violation), its leaf hash, the chain
+ * links between the entries of one bundle (entry i's {@code prev} against SHA-256 of entry i-1's
+ * {@code prev} and leaf hash), and each full bundle's level-0 tile and its root. The results are
+ * then folded in order: the first entry of each bundle is chained to the bundle before, higher
+ * tiles are built and compared, and violations are reported in log order, so the first one named is
+ * the same as a sequential check would name. If every {@code prev} matches its predecessor's link
+ * and the first is the genesis hash, each {@code prev} is by induction the chain hash of all
+ * entries before it. Memory stays bounded by one chunk.
  */
 public final class LogVerifier {
   private static final HexFormat HEX = HexFormat.of();
@@ -85,44 +91,67 @@ public final class LogVerifier {
     for (long first = 0; first < bundles; first += CHUNK_BUNDLES) {
       int n = (int) Math.min(CHUNK_BUNDLES, bundles - first);
       long chunkStart = first;
-      List<Decoded> decoded =
+      List<BundleCheck> decoded =
           IntStream.range(0, n)
               .parallel()
-              .mapToObj(i -> decodeBundle(source, chunkStart + i, size))
+              .mapToObj(i -> BundleCheck.check(source, chunkStart + i, size))
               .toList();
-      for (Decoded d : decoded) {
+      for (BundleCheck d : decoded) {
         d.rethrow();
-        for (int i = 0; i < d.entries.size(); i++) {
-          long index = d.bundleIndex * TileState.WIDTH + i;
-          LedgerEntry entry = d.parsed.get(i);
-          if (!Arrays.equals(entry.prev(), chain)) {
-            throw new LogIntegrityException(
-                "entry " + index,
-                "prev is "
-                    + HEX.formatHex(entry.prev())
-                    + " but the chain hash of entries 0.."
-                    + (index - 1)
-                    + " is "
-                    + HEX.formatHex(chain));
+        long base = d.bundleIndex * TileState.WIDTH;
+        int width = d.leaves.length;
+        boolean whole =
+            width == TileState.WIDTH
+                && (trusted == null
+                    || trusted.size() <= base
+                    || trusted.size() >= base + TileState.WIDTH);
+        if (whole) {
+          // Entries 1..255 were chained against each other in parallel; only entry 0 depends on
+          // the bundles before.
+          checkPrev(base, d.prevs[0], chain);
+          if (d.chainBreak > 0) {
+            checkPrev(base + d.chainBreak, d.prevs[d.chainBreak], d.chainAtBreak);
           }
-          byte[] leaf = d.leafHashes.get(i);
-          chain = ChainHash.next(chain, leaf);
-          counts.merge(entry.type(), 1L, Long::sum);
-          tiles.append(leaf, completed);
+          chain = d.chainOut;
+          d.rethrowTile();
+          tiles.appendFullTile(d.tile, d.tileRoot, completed);
           for (TileState.FullTile t : completed) {
-            checkTile(
-                source,
-                LogLayout.tilePath(t.level(), t.index(), 0),
-                t.bytes(),
-                t.level(),
-                t.index());
+            if (t.level() > 0) { // level 0 was compared in parallel
+              checkTile(
+                  source,
+                  LogLayout.tilePath(t.level(), t.index(), 0),
+                  t.bytes(),
+                  t.level(),
+                  t.index());
+            }
           }
           completed.clear();
           if (trusted != null && tiles.size() == trusted.size()) {
             checkRoot(trusted, tiles.root());
           }
+        } else {
+          for (int i = 0; i < width; i++) {
+            long index = base + i;
+            checkPrev(index, d.prevs[i], chain);
+            byte[] leaf = d.leaves[i];
+            chain = ChainHash.next(chain, leaf);
+            tiles.append(leaf, completed);
+            for (TileState.FullTile t : completed) {
+              checkTile(
+                  source,
+                  LogLayout.tilePath(t.level(), t.index(), 0),
+                  t.bytes(),
+                  t.level(),
+                  t.index());
+            }
+            completed.clear();
+            if (trusted != null && tiles.size() == trusted.size()) {
+              checkRoot(trusted, tiles.root());
+            }
+          }
         }
-        lastBundle = d.entries.size() < TileState.WIDTH ? d.entries : List.of();
+        d.typeCounts.forEach((t, c) -> counts.merge(t, c, Long::sum));
+        lastBundle = width < TileState.WIDTH ? d.entries() : List.of();
       }
     }
     for (int level = 0; level < tiles.levelCount(); level++) {
@@ -159,8 +188,7 @@ public final class LogVerifier {
     }
   }
 
-  private static void checkTile(
-      LogSource source, String path, byte[] expected, int level, long index)
+  static void checkTile(LogSource source, String path, byte[] expected, int level, long index)
       throws LogIntegrityException, IOException {
     long span = 1L << (8 * level);
     long first = index * TileState.WIDTH * span;
@@ -211,70 +239,17 @@ public final class LogVerifier {
     }
   }
 
-  /** One decoded bundle, or the violation found while decoding it. */
-  private static final class Decoded {
-    final long bundleIndex;
-    final List<byte[]> entries = new ArrayList<>();
-    final List<LedgerEntry> parsed = new ArrayList<>();
-    final List<byte[]> leafHashes = new ArrayList<>();
-    LogIntegrityException violation;
-    IOException ioFailure;
-
-    Decoded(long bundleIndex) {
-      this.bundleIndex = bundleIndex;
+  private static void checkPrev(long index, byte[] prev, byte[] chain)
+      throws LogIntegrityException {
+    if (!Arrays.equals(prev, chain)) {
+      throw new LogIntegrityException(
+          "entry " + index,
+          "prev is "
+              + HEX.formatHex(prev)
+              + " but the chain hash of entries 0.."
+              + (index - 1)
+              + " is "
+              + HEX.formatHex(chain));
     }
-
-    void rethrow() throws LogIntegrityException, IOException {
-      if (violation != null) {
-        throw violation;
-      }
-      if (ioFailure != null) {
-        throw ioFailure;
-      }
-    }
-  }
-
-  private static Decoded decodeBundle(LogSource source, long bundleIndex, long size) {
-    Decoded d = new Decoded(bundleIndex);
-    long first = bundleIndex * TileState.WIDTH;
-    int width = (int) Math.min(TileState.WIDTH, size - first);
-    String path = LogLayout.bundlePath(bundleIndex, width == TileState.WIDTH ? 0 : width);
-    String range = "entries " + first + ".." + (first + width - 1);
-    try {
-      byte[] bytes;
-      try {
-        bytes = source.read(path);
-      } catch (NoSuchFileException e) {
-        throw new LogIntegrityException(source.describe(path), "missing (covers " + range + ")");
-      }
-      List<byte[]> entries;
-      try {
-        entries = LogLayout.decodeBundle(bytes);
-      } catch (IllegalArgumentException e) {
-        throw new LogIntegrityException(
-            source.describe(path), e.getMessage() + " (covers " + range + "; truncated or torn)");
-      }
-      if (entries.size() != width) {
-        throw new LogIntegrityException(
-            source.describe(path),
-            "holds " + entries.size() + " entries, expected " + width + " (covers " + range + ")");
-      }
-      for (int i = 0; i < entries.size(); i++) {
-        byte[] e = entries.get(i);
-        try {
-          d.parsed.add(LedgerEntry.decode(e));
-        } catch (EntryFormatException ex) {
-          throw new LogIntegrityException(
-              "entry " + (first + i) + " (in " + source.describe(path) + ")", ex.getMessage());
-        }
-        d.entries.add(e);
-        d.leafHashes.add(MerkleHash.leafHash(e));
-      }
-    } catch (LogIntegrityException e) {
-      d.violation = e;
-    } catch (IOException e) {
-      d.ioFailure = e;
-    }
-    return d;
   }
 }

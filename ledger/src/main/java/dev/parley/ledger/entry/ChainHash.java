@@ -1,7 +1,7 @@
 package dev.parley.ledger.entry;
 
+import dev.parley.ledger.merkle.MerkleHash;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * The ledger's linear hash chain: h<sub>i</sub> = SHA-256(h<sub>i-1</sub> || leafHash<sub>i</sub>),
@@ -14,6 +14,9 @@ public final class ChainHash {
   /** h<sub>-1</sub>: the {@code prev} of the first entry. */
   private static final byte[] GENESIS = new byte[32];
 
+  private static final ThreadLocal<MessageDigest> DIGEST =
+      ThreadLocal.withInitial(MerkleHash::newDigest);
+
   private ChainHash() {}
 
   /**
@@ -24,14 +27,11 @@ public final class ChainHash {
    * @return h<sub>i</sub>
    */
   public static byte[] next(byte[] previous, byte[] leafHash) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(previous);
-      sha.update(leafHash);
-      return sha.digest();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 unavailable", e);
-    }
+    MessageDigest sha = DIGEST.get();
+    sha.reset();
+    sha.update(previous);
+    sha.update(leafHash);
+    return sha.digest();
   }
 
   /**

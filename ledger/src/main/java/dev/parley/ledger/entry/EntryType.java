@@ -100,6 +100,8 @@ public enum EntryType {
   @SuppressWarnings("ImmutableEnumChecker") // Map.copyOf: unmodifiable
   private final Map<String, FieldSpec> fields;
 
+  private final int requiredCount;
+
   EntryType(String wireName, FieldSpec... fields) {
     this.wireName = wireName;
     Map<String, FieldSpec> m = new LinkedHashMap<>();
@@ -107,6 +109,7 @@ public enum EntryType {
       m.put(f.name(), f);
     }
     this.fields = Map.copyOf(m);
+    this.requiredCount = (int) m.values().stream().filter(FieldSpec::required).count();
   }
 
   /**
@@ -126,6 +129,25 @@ public enum EntryType {
    */
   public static Optional<EntryType> byWireName(String name) {
     return Optional.ofNullable(BY_NAME.get(name));
+  }
+
+  /**
+   * Returns the schema of one body field.
+   *
+   * @param name the field name
+   * @return its spec, or null if {@code name} is not a field of this type
+   */
+  FieldSpec field(String name) {
+    return fields.get(name);
+  }
+
+  /**
+   * Returns the number of required body fields.
+   *
+   * @return the count
+   */
+  int requiredCount() {
+    return requiredCount;
   }
 
   /**

@@ -77,25 +77,63 @@ public record LedgerEntry(EntryType type, Instant time, byte[] prev, JsonObject 
    * @return the canonical entry bytes
    */
   public static byte[] encode(EntryType type, Instant time, byte[] prev, byte[] canonicalBody) {
-    byte[] head = HEAD;
-    byte[] tail =
-        ("\",\"time\":\"" + EntryTime.format(time) + "\",\"type\":\"" + type.wireName() + "\"}")
-            .getBytes(StandardCharsets.US_ASCII);
-    byte[] out = new byte[head.length + canonicalBody.length + PREV_KEY.length + 64 + tail.length];
+    return encode(prev, canonicalBody, tail(type, time));
+  }
+
+  /**
+   * Returns the fixed end of an entry of {@code type} stamped {@code time}: {@code
+   * ","time":"...","type":"..."}}, shared by every entry of that type in one batch.
+   *
+   * @param type the entry type
+   * @param time the time (milliseconds are kept)
+   * @return ASCII bytes for {@link #encode(byte[], byte[], byte[])}
+   */
+  public static byte[] tail(EntryType type, Instant time) {
+    return ("\",\"time\":\"" + EntryTime.format(time) + "\",\"type\":\"" + type.wireName() + "\"}")
+        .getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Encodes an entry from its already-canonical body and a {@link #tail}, in one copy (see {@link
+   * #encode(EntryType, Instant, byte[], byte[])} for why this is the canonical form).
+   *
+   * @param prev the previous chain hash (32 bytes)
+   * @param canonicalBody the body's RFC 8785 bytes
+   * @param tail from {@link #tail}
+   * @return the canonical entry bytes
+   */
+  public static byte[] encode(byte[] prev, byte[] canonicalBody, byte[] tail) {
+    byte[] out = new byte[HEAD.length + canonicalBody.length + PREV_KEY.length + 64 + tail.length];
     int at = 0;
-    System.arraycopy(head, 0, out, at, head.length);
-    at += head.length;
+    System.arraycopy(HEAD, 0, out, at, HEAD.length);
+    at += HEAD.length;
     System.arraycopy(canonicalBody, 0, out, at, canonicalBody.length);
     at += canonicalBody.length;
     System.arraycopy(PREV_KEY, 0, out, at, PREV_KEY.length);
     at += PREV_KEY.length;
-    byte[] hex = HEX.formatHex(prev).getBytes(StandardCharsets.US_ASCII);
-    System.arraycopy(hex, 0, out, at, 64);
-    at += 64;
+    for (int i = 0; i < 32; i++) {
+      out[at++] = HEX_DIGITS[(prev[i] >> 4) & 0xf];
+      out[at++] = HEX_DIGITS[prev[i] & 0xf];
+    }
     System.arraycopy(tail, 0, out, at, tail.length);
     return out;
   }
 
+  /**
+   * Returns the encoded size of an entry of {@code type} whose canonical body has {@code
+   * bodyLength} bytes (every time has the same length).
+   *
+   * @param type the entry type
+   * @param bodyLength the canonical body's length
+   * @return the entry's length in bytes
+   */
+  public static int encodedSize(EntryType type, int bodyLength) {
+    return HEAD.length + bodyLength + PREV_KEY.length + 64 + TAIL_FIXED + type.wireName().length();
+  }
+
+  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  // ","time":"<24>","type":"<name>"}
+  private static final int TAIL_FIXED = 10 + 24 + 10 + 2;
   private static final byte[] HEAD = "{\"body\":".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] PREV_KEY = ",\"prev\":\"".getBytes(StandardCharsets.US_ASCII);
 

@@ -37,9 +37,40 @@ public final class DurableFiles {
 
   private DurableFiles() {}
 
-  /** One file to write: where, what, and whether only the owner may read it. */
+  /**
+   * One file to write: where, what (the first {@code length} bytes of {@code bytes}, which the
+   * caller must not change until the write is done), and whether only the owner may read it.
+   */
   @SuppressWarnings("ArrayRecordComponent") // byte strings copied or never compared
-  public record Write(Path path, byte[] bytes, boolean ownerOnly) {
+  public record Write(Path path, byte[] bytes, int length, boolean ownerOnly) {
+    /** Checks that {@code length} is within {@code bytes}. */
+    public Write {
+      java.util.Objects.checkFromIndexSize(0, length, bytes.length);
+    }
+
+    /**
+     * A file of all of {@code bytes}.
+     *
+     * @param path the target
+     * @param bytes the content
+     * @param ownerOnly create with mode 0600 instead of 0644
+     */
+    public Write(Path path, byte[] bytes, boolean ownerOnly) {
+      this(path, bytes, bytes.length, ownerOnly);
+    }
+
+    /**
+     * A world-readable file of the first {@code length} bytes of {@code bytes}.
+     *
+     * @param path the target
+     * @param bytes holds the content
+     * @param length how many bytes
+     * @return the write
+     */
+    public static Write publicFile(Path path, byte[] bytes, int length) {
+      return new Write(path, bytes, length, false);
+    }
+
     /**
      * A world-readable file (tiles, bundles, checkpoints, public keys).
      *
@@ -89,8 +120,8 @@ public final class DurableFiles {
       List<Runnable> fills = new ArrayList<>(writes.size());
       for (int i = 0; i < writes.size(); i++) {
         Path tmp = temps.get(i);
-        byte[] bytes = writes.get(i).bytes();
-        fills.add(() -> fill(tmp, bytes));
+        Write w = writes.get(i);
+        fills.add(() -> fill(tmp, w.bytes(), w.length()));
       }
       runAll(fills, pool);
       for (int i = 0; i < writes.size(); i++) {
@@ -110,17 +141,7 @@ public final class DurableFiles {
   /**
    * Durably creates a group of new, immutable files under their final names and then, strictly
    * after the group is durable, replaces one commit file that refers to them. Two rounds of flushes
-   * instead of three.
-   *
-   * <p>Round 1, in parallel: each new file's data is forced, each directory holding a new file is
-   * forced (its entry was created before the round began), and the commit file's temp file is
-   * written and forced. Round 2: the commit file is renamed into place and its directory forced.
-   *
-   * <p>Safe only for files that nothing reads before the commit file refers to them: a reader could
-   * otherwise see a file half written. The ledger qualifies: a tile or bundle is named by the
-   * entries it covers, readers fetch only what a durable checkpoint covers, and files beyond the
-   * checkpoint after a crash are deleted at the next start. An existing file of the same name (left
-   * beyond the checkpoint) is truncated and rewritten.
+   * instead of three. Equivalent to {@code prepare(files, commit, pool).commit()}.
    *
    * @param files the new files
    * @param commit the file to replace last
@@ -129,6 +150,36 @@ public final class DurableFiles {
    */
   public static void createAllThenReplace(List<Write> files, Write commit, ExecutorService pool)
       throws IOException {
+    prepare(files, commit, pool, null).commit();
+  }
+
+  /**
+   * Starts round 1 of {@link #createAllThenReplace} and returns at once, so that a caller can
+   * prepare the next group while this one is being flushed.
+   *
+   * <p>Round 1, on {@code pool} in parallel: each new file's data is written and forced, each
+   * directory holding a new file is forced (its entry is created here, before the round begins),
+   * and the commit file's temp file is written and forced. {@link Prepared#commit} then waits for
+   * round 1 and runs round 2: the temp file is renamed over the commit file and its directory is
+   * forced.
+   *
+   * <p>Safe only for files that nothing reads before the commit file refers to them: a reader could
+   * otherwise see a file half written. The ledger qualifies: a tile or bundle is named by the
+   * entries it covers, readers fetch only what a durable checkpoint covers, and files beyond the
+   * checkpoint after a crash are deleted at the next start. An existing file of the same name (left
+   * beyond the checkpoint) is truncated and rewritten. Groups prepared one after another may be in
+   * round 1 at the same time; the caller commits them in order.
+   *
+   * @param files the new files
+   * @param commit the file to replace last
+   * @param pool an executor for parallel fsyncs, or null to run round 1 here
+   * @param tempName the temp file's name in the commit file's directory (must start with {@code
+   *     .tmp-} and be unique among groups in flight), or null for a random one
+   * @return the group, in round 1
+   * @throws IOException if a directory or file cannot be created
+   */
+  public static Prepared prepare(
+      List<Write> files, Write commit, ExecutorService pool, String tempName) throws IOException {
     Set<Path> dirs = new LinkedHashSet<>();
     for (Write w : files) {
       Path dir = w.path().toAbsolutePath().getParent();
@@ -136,38 +187,91 @@ public final class DurableFiles {
       dirs.add(dir);
     }
     Path commitDir = commit.path().toAbsolutePath().getParent();
+    FileAttribute<Set<PosixFilePermission>> mode = commit.ownerOnly() ? OWNER_ONLY : PUBLIC;
     Path commitTemp =
-        Files.createTempFile(commitDir, ".tmp-", "", commit.ownerOnly() ? OWNER_ONLY : PUBLIC);
+        tempName == null
+            ? Files.createTempFile(commitDir, ".tmp-", "", mode)
+            : Files.createFile(commitDir.resolve(tempName), mode);
+    List<FileChannel> opened = new ArrayList<>(files.size() + 1);
     try {
       // Create every directory entry first (cheap), so that forcing the directories can run in
       // the same parallel round as forcing the files' data.
-      for (Write w : files) {
-        FileChannel.open(w.path(), StandardOpenOption.CREATE, StandardOpenOption.WRITE).close();
-      }
       List<Runnable> round = new ArrayList<>(files.size() + dirs.size() + 1);
       for (Write w : files) {
-        round.add(() -> create(w));
+        FileChannel ch =
+            FileChannel.open(
+                w.path(),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        opened.add(ch);
+        round.add(() -> writeAndForce(ch, w));
       }
       for (Path dir : dirs) {
         round.add(() -> forceDirectory(dir));
       }
-      round.add(() -> fill(commitTemp, commit.bytes()));
-      runAll(round, pool);
-      Files.move(commitTemp, commit.path(), StandardCopyOption.ATOMIC_MOVE);
-      forceDirectory(commitDir);
-    } finally {
+      FileChannel temp = FileChannel.open(commitTemp, StandardOpenOption.WRITE);
+      opened.add(temp);
+      round.add(
+          () -> writeAndForce(temp, new Write(commitTemp, commit.bytes(), commit.length(), false)));
+      List<Future<?>> futures = new ArrayList<>(round.size());
+      if (pool == null) {
+        runAll(round, null);
+      } else {
+        for (Runnable r : round) {
+          futures.add(pool.submit(r));
+        }
+      }
+      return new Prepared(futures, commitTemp, commit.path(), commitDir);
+    } catch (IOException | RuntimeException e) {
+      for (FileChannel ch : opened) {
+        ch.close();
+      }
       Files.deleteIfExists(commitTemp);
+      throw e;
     }
   }
 
-  private static void create(Write w) {
-    try (FileChannel ch =
-        FileChannel.open(
-            w.path(),
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
-      ByteBuffer buf = ByteBuffer.wrap(w.bytes());
+  /** A group of new files in round 1 of {@link #prepare}, with its commit file not yet replaced. */
+  public static final class Prepared {
+    private final List<Future<?>> round1;
+    private final Path commitTemp;
+    private final Path commitPath;
+    private final Path commitDir;
+
+    private Prepared(List<Future<?>> round1, Path commitTemp, Path commitPath, Path commitDir) {
+      this.round1 = round1;
+      this.commitTemp = commitTemp;
+      this.commitPath = commitPath;
+      this.commitDir = commitDir;
+    }
+
+    /**
+     * Waits for round 1, then renames the commit file's temp file into place and forces its
+     * directory. On failure the temp file is removed and the commit file keeps its old content.
+     *
+     * @throws IOException if any write, fsync or the rename failed
+     */
+    public void commit() throws IOException {
+      boolean renamed = false;
+      try {
+        await(round1);
+        Files.move(commitTemp, commitPath, StandardCopyOption.ATOMIC_MOVE);
+        renamed = true;
+        forceDirectory(commitDir);
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      } finally {
+        if (!renamed) {
+          Files.deleteIfExists(commitTemp);
+        }
+      }
+    }
+  }
+
+  private static void writeAndForce(FileChannel channel, Write w) {
+    try (FileChannel ch = channel) {
+      ByteBuffer buf = ByteBuffer.wrap(w.bytes(), 0, w.length());
       while (buf.hasRemaining()) {
         ch.write(buf);
       }
@@ -237,9 +341,9 @@ public final class DurableFiles {
     }
   }
 
-  private static void fill(Path tmp, byte[] bytes) {
+  private static void fill(Path tmp, byte[] bytes, int length) {
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-      ByteBuffer buf = ByteBuffer.wrap(bytes);
+      ByteBuffer buf = ByteBuffer.wrap(bytes, 0, length);
       while (buf.hasRemaining()) {
         ch.write(buf);
       }
@@ -250,22 +354,28 @@ public final class DurableFiles {
   }
 
   private static void runAll(List<Runnable> tasks, ExecutorService pool) throws IOException {
-    try {
-      if (pool == null || tasks.size() < 2) {
+    if (pool == null || tasks.size() < 2) {
+      try {
         for (Runnable t : tasks) {
           t.run();
         }
-        return;
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
       }
-      List<Future<?>> futures = new ArrayList<>(tasks.size());
-      for (Runnable t : tasks) {
-        futures.add(pool.submit(t));
-      }
+      return;
+    }
+    List<Future<?>> futures = new ArrayList<>(tasks.size());
+    for (Runnable t : tasks) {
+      futures.add(pool.submit(t));
+    }
+    await(futures);
+  }
+
+  private static void await(List<Future<?>> futures) throws IOException {
+    try {
       for (Future<?> f : futures) {
         f.get();
       }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof UncheckedIOException u) {
         throw u.getCause();

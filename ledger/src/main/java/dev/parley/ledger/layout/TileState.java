@@ -23,7 +23,13 @@ public final class TileState {
   /** Hashes per full tile. */
   public static final int WIDTH = 256;
 
-  private final List<byte[][]> levels = new ArrayList<>();
+  /**
+   * Per level: {@code subtrees[k][j]} is the root of the aligned block j of 2^k hashes of the
+   * partial tile ({@code k = 0} holds the hashes themselves), filled in as blocks complete, so that
+   * appending costs one node hash on average and {@link #root()} at most a few per level.
+   */
+  private final List<byte[][][]> levels = new ArrayList<>();
+
   private final List<Integer> widths = new ArrayList<>();
   private long size;
 
@@ -47,30 +53,79 @@ public final class TileState {
    * @param completed receives each tile that becomes full (level 0 first)
    */
   public void append(byte[] leafHash, List<FullTile> completed) {
-    byte[] carry = leafHash;
-    int level = 0;
+    push(0, leafHash, completed);
+    size++;
+  }
+
+  /**
+   * Appends 256 leaf hashes at once, as {@link #append} would one by one, when the level-0 tile is
+   * empty (the size is a multiple of 256).
+   *
+   * @param tile the 256 leaf hashes, concatenated (8,192 bytes; kept, not copied)
+   * @param root their MTH, from {@link #perfectRoot(byte[][])}
+   * @param completed receives each tile that becomes full (this level-0 tile first)
+   * @throws IllegalStateException if the size is not a multiple of 256
+   */
+  public void appendFullTile(byte[] tile, byte[] root, List<FullTile> completed) {
+    if (size % WIDTH != 0 || tile.length != WIDTH * 32) {
+      throw new IllegalStateException("a full tile can only be appended at a tile boundary");
+    }
+    if (levels.isEmpty()) {
+      levels.add(newRow());
+      widths.add(0);
+    }
+    completed.add(new FullTile(0, size / WIDTH, tile));
+    push(1, root, completed);
+    size += WIDTH;
+  }
+
+  /**
+   * Returns the MTH of 256 leaf hashes (a perfect subtree of height 8).
+   *
+   * @param hashes 256 hashes
+   * @return the root
+   */
+  public static byte[] perfectRoot(byte[][] hashes) {
+    return perfectRoot(hashes, 0, hashes.length);
+  }
+
+  /** Adds a hash at {@code level}, carrying full tiles upwards; {@code size} is not yet updated. */
+  private void push(int startLevel, byte[] hash, List<FullTile> completed) {
+    byte[] carry = hash;
+    int level = startLevel;
     long position = size;
     while (true) {
       if (levels.size() == level) {
-        levels.add(new byte[WIDTH][]);
+        levels.add(newRow());
         widths.add(0);
       }
+      byte[][][] sub = levels.get(level);
       int w = widths.get(level);
-      levels.get(level)[w] = carry;
+      sub[0][w] = carry;
       w++;
+      for (int k = 1; k <= 8 && (w & ((1 << k) - 1)) == 0; k++) {
+        int j = (w >> k) - 1;
+        sub[k][j] = MerkleHash.nodeHash(sub[k - 1][2 * j], sub[k - 1][2 * j + 1]);
+      }
       if (w < WIDTH) {
         widths.set(level, w);
         break;
       }
-      byte[][] hashes = levels.get(level);
       long index = position / pow256(level + 1);
-      completed.add(new FullTile(level, index, concat(hashes, WIDTH)));
-      carry = perfectRoot(hashes, 0, WIDTH);
-      levels.set(level, new byte[WIDTH][]);
+      completed.add(new FullTile(level, index, concat(sub[0], WIDTH)));
+      carry = sub[8][0];
+      levels.set(level, newRow());
       widths.set(level, 0);
       level++;
     }
-    size++;
+  }
+
+  private static byte[][][] newRow() {
+    byte[][][] sub = new byte[9][][];
+    for (int k = 0; k <= 8; k++) {
+      sub[k] = new byte[WIDTH >> k][];
+    }
+    return sub;
   }
 
   /**
@@ -99,7 +154,7 @@ public final class TileState {
    * @return width * 32 bytes (empty if the level has no partial tile)
    */
   public byte[] partialTile(int level) {
-    return level < levels.size() ? concat(levels.get(level), widths.get(level)) : new byte[0];
+    return level < levels.size() ? concat(levels.get(level)[0], widths.get(level)) : new byte[0];
   }
 
   /**
@@ -120,7 +175,7 @@ public final class TileState {
   public byte[] root() {
     byte[] acc = null;
     for (int level = 0; level < levels.size(); level++) {
-      byte[][] row = levels.get(level);
+      byte[][][] sub = levels.get(level);
       int w = widths.get(level);
       // Perfect subtrees of this partial tile, from the rightmost (smallest) to the leftmost.
       int end = w;
@@ -128,8 +183,8 @@ public final class TileState {
         int span = 1 << bit;
         if ((w & span) != 0) {
           int start = end - span;
-          byte[] sub = perfectRoot(row, start, span);
-          acc = acc == null ? sub : MerkleHash.nodeHash(sub, acc);
+          byte[] block = sub[bit][start >> bit];
+          acc = acc == null ? block : MerkleHash.nodeHash(block, acc);
           end = start;
         }
       }

@@ -18,13 +18,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,14 +37,17 @@ import java.util.stream.Stream;
  * Parley's durable ledger: a C2SP tiled transparency log in {@code <ledger>/log/} with a single
  * sequencer that integrates appends in batches (group commit).
  *
- * <p>Life of an append (see {@code docs/ledger.md}): the caller's body is validated and queued; the
- * sequencer takes everything queued (up to {@code maxBatch}), stamps each entry with the time and
- * the previous chain hash, and computes leaf hashes and tiles in memory. It then writes, as one
- * group, every new entry bundle and tile (full and partial) through {@link DurableFiles} (temp
- * file, fsync, rename, directory fsync); only after that group is durable does it sign and durably
- * replace {@code checkpoint}. Then, and only then, the appends are acknowledged. A crash at any
- * point leaves the last durable checkpoint intact; files written beyond it were never acknowledged
- * and are removed at the next start.
+ * <p>Life of an append (see {@code docs/ledger.md}): the caller's body is validated, serialized
+ * canonically and queued; the sequencer takes everything queued (up to {@code maxBatch}), stamps
+ * each entry with the time and the previous chain hash, computes leaf hashes and tiles in memory
+ * and signs the new checkpoint. It then starts round 1 of the batch's durable write through {@link
+ * DurableFiles#prepare} (every new entry bundle and tile created under its final name, written and
+ * forced with its directory; the checkpoint written and forced to a temp file) and, if {@link
+ * LedgerOptions#batchesInFlight()} allows, moves on to the next batch. The committer thread takes
+ * batches strictly in order, waits for a batch's round 1, renames its checkpoint into place and
+ * forces the log directory; then, and only then, the batch's appends are acknowledged. A crash at
+ * any point leaves the last durable checkpoint intact; files written beyond it were never
+ * acknowledged and are removed at the next start.
  *
  * <p>On start the whole log is verified against the checkpoint with {@link LogVerifier} (the
  * auditor's own algorithm). A torn, truncated, altered or missing file puts the store in the failed
@@ -51,14 +57,27 @@ import java.util.stream.Stream;
 public final class LedgerStore implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(LedgerStore.class.getName());
 
+  /** Tells the committer that the sequencer has stopped. */
+  private static final Batch END = new Batch(List.of(), List.of(), null, null, List.of(), 0, 0, 0);
+
   private final Path logDir;
   private final LedgerKeys keys;
   private final Clock clock;
   private final int maxBatch;
   private final BatchObserver observer;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Batch> commits = new LinkedBlockingQueue<>();
+
+  /**
+   * Pipeline slots ({@link LedgerOptions#batchesInFlight()}): taken by the sequencer before it
+   * takes a batch, so that the batch holds everything queued meanwhile; returned by the committer.
+   */
+  private final Semaphore inFlight;
+
   private final ExecutorService fsyncPool;
+  private final ExecutorService tidy;
   private final Thread sequencer;
+  private final Thread committer;
   private final TileReader reader;
   private DirectoryLock lock;
 
@@ -69,7 +88,7 @@ public final class LedgerStore implements AutoCloseable {
   // Sequencer-owned state (touched only by the sequencer thread after construction).
   private final TileState tiles;
   private byte[] chain;
-  private final List<byte[]> bundle;
+  private final BundleBuffer bundle;
   private final long[] writtenPartial = new long[64];
 
   /** Receives one call per committed batch (for benchmarks and metrics); must be cheap. */
@@ -92,6 +111,17 @@ public final class LedgerStore implements AutoCloseable {
   @SuppressWarnings("ArrayRecordComponent") // queue item, never compared
   private record Pending(EntryType type, byte[] body, CompletableFuture<Appended> result) {}
 
+  /** A batch whose files are in round 1 and whose checkpoint awaits its turn to be committed. */
+  private record Batch(
+      List<Pending> appends,
+      List<byte[]> encoded,
+      Published published,
+      DurableFiles.Prepared files,
+      List<String> obsoletePartials,
+      long firstIndex,
+      long entryBytes,
+      long started) {}
+
   private LedgerStore(
       Path logDir,
       LedgerKeys keys,
@@ -106,16 +136,21 @@ public final class LedgerStore implements AutoCloseable {
     this.clock = options.clock();
     this.maxBatch = options.maxBatch();
     this.observer = options.observer();
+    this.inFlight = new Semaphore(options.batchesInFlight());
     this.latest = latest;
     this.tiles = tiles;
     this.chain = chain;
-    this.bundle = new ArrayList<>(bundle);
+    this.bundle = new BundleBuffer(bundle);
     this.failure = failure;
     this.reader = new TileReader(logDir, () -> this.latest.checkpoint().size());
     this.fsyncPool =
         Executors.newFixedThreadPool(
-            4, Thread.ofPlatform().daemon().name("ledger-fsync-", 0).factory());
+            8, Thread.ofPlatform().daemon().name("ledger-fsync-", 0).factory());
+    this.tidy =
+        Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("ledger-tidy").factory());
     this.sequencer = Thread.ofPlatform().name("ledger-sequencer").unstarted(this::runSequencer);
+    this.committer = Thread.ofPlatform().name("ledger-committer").unstarted(this::runCommitter);
   }
 
   /**
@@ -195,6 +230,7 @@ public final class LedgerStore implements AutoCloseable {
       store.writtenPartial[level] =
           partialKey(tiles.partialIndex(level), tiles.partialWidth(level));
     }
+    store.committer.start();
     store.sequencer.start();
     return store;
   }
@@ -216,7 +252,7 @@ public final class LedgerStore implements AutoCloseable {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
     byte[] canonicalBody = body.canonicalBytes();
-    int size = LedgerEntry.encode(type, Instant.EPOCH, ChainHash.genesis(), canonicalBody).length;
+    int size = LedgerEntry.encodedSize(type, canonicalBody.length);
     if (size > LedgerEntry.MAX_BYTES) {
       throw new IllegalArgumentException(
           "entry: " + size + " bytes exceeds " + LedgerEntry.MAX_BYTES);
@@ -279,11 +315,22 @@ public final class LedgerStore implements AutoCloseable {
   }
 
   private void runSequencer() {
+    try {
+      sequence();
+    } finally {
+      commits.add(END); // the committer must learn that no batch follows
+    }
+  }
+
+  private void sequence() {
     List<Pending> batch = new ArrayList<>(maxBatch);
     while (true) {
       try {
+        // Wait for a pipeline slot first, so that the batch takes everything queued meanwhile.
+        inFlight.acquire();
         Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
+          inFlight.release();
           if (closing && queue.isEmpty()) {
             return;
           }
@@ -292,15 +339,54 @@ public final class LedgerStore implements AutoCloseable {
         batch.add(first);
         queue.drainTo(batch, maxBatch - 1);
         if (failure != null) {
+          inFlight.release();
           failAll(batch, new LedgerUnavailableException("ledger refuses appends: " + failure));
         } else {
-          integrate(batch);
+          Batch prepared;
+          try {
+            prepared = prepare(List.copyOf(batch));
+          } catch (IOException | RuntimeException e) {
+            inFlight.release();
+            throw e;
+          }
+          commits.add(prepared); // the committer releases its slot
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         failAll(batch, new LedgerUnavailableException("ledger sequencer interrupted"));
         return;
       } catch (IOException | RuntimeException e) {
+        fail(batch, e);
+      }
+      batch.clear();
+    }
+  }
+
+  private void runCommitter() {
+    while (true) {
+      Batch b;
+      try {
+        b = commits.take();
+      } catch (InterruptedException e) {
+        // close() waits for the sequencer's END; never abandon a prepared batch
+        continue;
+      }
+      if (b.files() == null) { // END
+        return;
+      }
+      try {
+        commit(b);
+      } catch (IOException | RuntimeException e) {
+        fail(b.appends(), e);
+      } finally {
+        inFlight.release();
+      }
+    }
+  }
+
+  private void fail(List<Pending> batch, Exception e) {
+    synchronized (this) {
+      if (failure == null) {
         failure =
             "write failed ("
                 + e.getClass().getSimpleName()
@@ -308,13 +394,16 @@ public final class LedgerStore implements AutoCloseable {
                 + e.getMessage()
                 + "); restart to recover";
         LOG.log(Level.SEVERE, "ledger write failed; refusing appends until restart", e);
-        failAll(batch, new LedgerUnavailableException(failure, e));
       }
-      batch.clear();
     }
+    failAll(batch, new LedgerUnavailableException(failure, e));
   }
 
-  private void integrate(List<Pending> batch) throws IOException {
+  /**
+   * Sequencer stage: stamps, hashes and signs a batch, then starts round 1 of its durable write
+   * (new tiles and bundles, the checkpoint's temp file) and returns without waiting for it.
+   */
+  private Batch prepare(List<Pending> batch) throws IOException {
     long started = System.nanoTime();
     Instant now = clock.instant();
     long entryBytes = 0;
@@ -322,9 +411,11 @@ public final class LedgerStore implements AutoCloseable {
     List<TileState.FullTile> completed = new ArrayList<>();
     List<String> obsoletePartials = new ArrayList<>();
     List<byte[]> encoded = new ArrayList<>(batch.size());
+    Map<EntryType, byte[]> tails = new EnumMap<>(EntryType.class);
     long firstIndex = tiles.size();
     for (Pending p : batch) {
-      byte[] bytes = LedgerEntry.encode(p.type(), now, chain, p.body());
+      byte[] tail = tails.computeIfAbsent(p.type(), t -> LedgerEntry.tail(t, now));
+      byte[] bytes = LedgerEntry.encode(chain, p.body(), tail);
       byte[] leaf = MerkleHash.leafHash(bytes);
       chain = ChainHash.next(chain, leaf);
       long index = tiles.size();
@@ -332,10 +423,13 @@ public final class LedgerStore implements AutoCloseable {
       bundle.add(bytes);
       encoded.add(bytes);
       entryBytes += bytes.length;
-      if (bundle.size() == TileState.WIDTH) {
+      if (bundle.count() == TileState.WIDTH) {
         long bundleIndex = index / TileState.WIDTH;
         writes.add(
-            publicFile(LogLayout.bundlePath(bundleIndex, 0), LogLayout.encodeBundle(bundle)));
+            DurableFiles.Write.publicFile(
+                logDir.resolve(LogLayout.bundlePath(bundleIndex, 0)),
+                bundle.bytes(),
+                bundle.length()));
         obsoletePartials.add(LogLayout.bundlePath(bundleIndex, 0) + ".p");
         bundle.clear();
       }
@@ -354,26 +448,54 @@ public final class LedgerStore implements AutoCloseable {
         writtenPartial[level] = key;
       }
     }
-    if (!bundle.isEmpty()) {
+    if (bundle.count() > 0) {
       writes.add(
-          publicFile(
-              LogLayout.bundlePath(tiles.size() / TileState.WIDTH, bundle.size()),
-              LogLayout.encodeBundle(bundle)));
+          DurableFiles.Write.publicFile(
+              logDir.resolve(LogLayout.bundlePath(tiles.size() / TileState.WIDTH, bundle.count())),
+              bundle.bytes(),
+              bundle.length()));
     }
     Published published = keys.sign(tiles.size(), tiles.root());
-    DurableFiles.createAllThenReplace(
-        writes, publicFile(LogLayout.CHECKPOINT, published.note()), fsyncPool);
+    DurableFiles.Prepared files =
+        DurableFiles.prepare(
+            writes,
+            publicFile(LogLayout.CHECKPOINT, published.note()),
+            fsyncPool,
+            ".tmp-checkpoint-" + tiles.size());
+    return new Batch(
+        batch, encoded, published, files, obsoletePartials, firstIndex, entryBytes, started);
+  }
+
+  /**
+   * Committer stage, strictly in batch order: waits until the batch's files are durable, renames
+   * its checkpoint into place and forces the log directory, then acknowledges every append.
+   */
+  private void commit(Batch b) throws IOException {
+    if (failure != null) {
+      // An earlier batch failed: this one's checkpoint would cover entries that are not durable.
+      failAll(b.appends(), new LedgerUnavailableException("ledger refuses appends: " + failure));
+      return;
+    }
+    b.files().commit();
+    Published published = b.published();
     latest = published;
+    List<Pending> batch = b.appends();
     for (int i = 0; i < batch.size(); i++) {
       batch
           .get(i)
           .result()
           .complete(
               new Appended(
-                  firstIndex + i, encoded.get(i), published.checkpoint(), published.note()));
+                  b.firstIndex() + i,
+                  b.encoded().get(i),
+                  published.checkpoint(),
+                  published.note()));
     }
-    observer.onBatch(batch.size(), entryBytes, System.nanoTime() - started);
-    deletePartials(obsoletePartials);
+    observer.onBatch(batch.size(), b.entryBytes(), System.nanoTime() - b.started());
+    if (!b.obsoletePartials().isEmpty()) {
+      // off the commit path: an unlink can wait for the file system's journal
+      tidy.execute(() -> deletePartials(b.obsoletePartials()));
+    }
   }
 
   private DurableFiles.Write publicFile(String path, byte[] bytes) {
@@ -383,7 +505,8 @@ public final class LedgerStore implements AutoCloseable {
   /**
    * Deletes partial tiles whose full tile is now durable and covered by a checkpoint, as C2SP
    * tlog-tiles allows: "MAY delete any partial tile once the corresponding full tile is ...
-   * available".
+   * available". The deletions are not forced: a partial tile that reappears after a crash is still
+   * correct and merely redundant.
    */
   private void deletePartials(List<String> partialDirs) {
     for (String dir : partialDirs) {
@@ -392,7 +515,9 @@ public final class LedgerStore implements AutoCloseable {
         continue;
       }
       try (Stream<Path> files = Files.list(p)) {
-        DurableFiles.deleteAll(files.toList());
+        for (Path f : files.toList()) {
+          Files.deleteIfExists(f);
+        }
         Files.deleteIfExists(p);
       } catch (IOException e) {
         LOG.log(Level.WARNING, "could not delete obsolete partial tiles in {0}", p);
@@ -455,6 +580,9 @@ public final class LedgerStore implements AutoCloseable {
     closing = true;
     try {
       sequencer.join(TimeUnit.SECONDS.toMillis(30));
+      committer.join(TimeUnit.SECONDS.toMillis(30));
+      tidy.shutdown();
+      tidy.awaitTermination(10, TimeUnit.SECONDS);
       fsyncPool.shutdown();
       fsyncPool.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
@@ -463,7 +591,7 @@ public final class LedgerStore implements AutoCloseable {
     List<Pending> left = new ArrayList<>();
     queue.drainTo(left);
     failAll(left, new LedgerUnavailableException("ledger closed"));
-    if (!sequencer.isAlive()) {
+    if (!sequencer.isAlive() && !committer.isAlive()) {
       keys.destroy();
       try {
         lock.close();

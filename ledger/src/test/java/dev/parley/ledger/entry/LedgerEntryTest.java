@@ -95,4 +95,16 @@ class LedgerEntryTest {
         assertThrows(EntryFormatException.class, () -> LedgerEntry.decode(badBody));
     assertEquals("body.text: required for ledger.note", e3.getMessage());
   }
+
+  @Test
+  void encodedSize_everyTypeAndBodyLength_equalsEncodedLength() {
+    byte[] prev = new byte[32];
+    for (EntryType type : EntryType.values()) {
+      for (int n : new int[] {2, 17, 1000}) {
+        byte[] body = ("{" + "x".repeat(n - 2) + "}").getBytes(StandardCharsets.US_ASCII);
+        assertEquals(
+            LedgerEntry.encode(type, T, prev, body).length, LedgerEntry.encodedSize(type, n));
+      }
+    }
+  }
 }

@@ -26,7 +26,8 @@ public final class CrashWorker {
     String run = args[1];
     int writers = Integer.parseInt(args[2]);
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-    LedgerStore store = LedgerStore.open(LedgerOptions.builder(dir).maxBatch(512).build());
+    LedgerStore store =
+        LedgerStore.open(LedgerOptions.builder(dir).maxBatch(512).batchesInFlight(3).build());
     if (store.failure().isPresent()) {
       out.println("FAILED " + store.failure().get());
       out.flush();
