@@ -1,7 +1,5 @@
 package dev.parley.ledger.store;
 
-import dev.parley.ledger.audit.LogIntegrityException;
-import dev.parley.ledger.audit.LogSource;
 import dev.parley.ledger.audit.LogVerifier;
 import dev.parley.ledger.checkpoint.Checkpoint;
 import dev.parley.ledger.entry.ChainHash;
@@ -179,47 +177,12 @@ public final class LedgerStore implements AutoCloseable {
     String origin = options.origin();
     Path logDir = ledgerDir.resolve("log");
     LedgerKeys keys = LedgerKeys.loadOrCreate(ledgerDir, origin);
-    removeTempFiles(logDir);
-    Path checkpointFile = logDir.resolve(LogLayout.CHECKPOINT);
-    TileState tiles = new TileState();
-    byte[] chain = ChainHash.genesis();
-    List<byte[]> bundle = List.of();
-    String failure = null;
-    Published latest;
-    if (!Files.exists(checkpointFile)) {
-      if (Files.isDirectory(logDir.resolve("tile"))) {
-        failure =
-            checkpointFile + ": missing, but tiles exist; restore the checkpoint from a backup";
-        latest = new Published(new Checkpoint(origin, 0, MerkleHash.emptyRoot()), new byte[0]);
-      } else {
-        latest = keys.sign(0, MerkleHash.emptyRoot());
-        DurableFiles.writeAll(
-            List.of(DurableFiles.Write.publicFile(checkpointFile, latest.note())), null);
-      }
-    } else {
-      byte[] note = Files.readAllBytes(checkpointFile);
-      Checkpoint cp;
-      try {
-        cp = keys.open(note);
-      } catch (IllegalArgumentException e) {
-        cp = null;
-        failure = checkpointFile + ": " + e.getMessage();
-      }
-      if (cp == null) {
-        latest = new Published(new Checkpoint(origin, 0, MerkleHash.emptyRoot()), note);
-      } else {
-        latest = new Published(cp, note);
-        try {
-          LogVerifier.Result r = LogVerifier.verify(LogSource.directory(logDir), note, cp, null);
-          tiles = r.tiles();
-          chain = r.chainHead();
-          bundle = r.partialBundle();
-          removeUncommitted(logDir, cp.size());
-        } catch (LogIntegrityException e) {
-          failure = e.getMessage();
-        }
-      }
-    }
+    LogRecovery.Recovered found = LogRecovery.recover(logDir, keys, origin);
+    Published latest = found.latest;
+    TileState tiles = found.tiles;
+    byte[] chain = found.chain;
+    List<byte[]> bundle = found.bundle;
+    String failure = found.failure;
     if (failure != null) {
       LOG.log(Level.SEVERE, "ledger refuses appends: {0}", failure);
     }
@@ -532,42 +495,6 @@ public final class LedgerStore implements AutoCloseable {
   private static void failAll(List<Pending> batch, RuntimeException e) {
     for (Pending p : batch) {
       p.result().completeExceptionally(e);
-    }
-  }
-
-  private static void removeTempFiles(Path logDir) throws IOException {
-    try (Stream<Path> all = Files.walk(logDir)) {
-      for (Path p : all.filter(f -> f.getFileName().toString().startsWith(".tmp-")).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
-
-  /**
-   * Removes tiles and bundles that cover entries beyond the checkpoint: they were written by a
-   * batch whose checkpoint never became durable, so none of their entries was acknowledged.
-   */
-  private static void removeUncommitted(Path logDir, long size) throws IOException {
-    Path tileDir = logDir.resolve("tile");
-    if (!Files.isDirectory(tileDir)) {
-      return;
-    }
-    List<Path> beyond = new ArrayList<>();
-    try (Stream<Path> all = Files.walk(tileDir)) {
-      for (Path p : all.filter(Files::isRegularFile).toList()) {
-        String rel = logDir.relativize(p).toString().replace('\\', '/');
-        long end = TilePaths.coverageEnd(rel);
-        if (end > size) {
-          beyond.add(p);
-        }
-      }
-    }
-    if (!beyond.isEmpty()) {
-      LOG.log(
-          Level.INFO,
-          "removing {0} unacknowledged tile files beyond the checkpoint",
-          beyond.size());
-      DurableFiles.deleteAll(beyond);
     }
   }
 
