@@ -115,17 +115,7 @@ public final class LogVerifier {
           chain = d.chainOut;
           d.rethrowTile();
           tiles.appendFullTile(d.tile, d.tileRoot, completed);
-          for (TileState.FullTile t : completed) {
-            if (t.level() > 0) { // level 0 was compared in parallel
-              checkTile(
-                  source,
-                  LogLayout.tilePath(t.level(), t.index(), 0),
-                  t.bytes(),
-                  t.level(),
-                  t.index());
-            }
-          }
-          completed.clear();
+          checkCompleted(source, completed, 1); // level 0 was compared in parallel
           if (trusted != null && tiles.size() == trusted.size()) {
             checkRoot(trusted, tiles.root());
           }
@@ -136,15 +126,7 @@ public final class LogVerifier {
             byte[] leaf = d.leaves[i];
             chain = ChainHash.next(chain, leaf);
             tiles.append(leaf, completed);
-            for (TileState.FullTile t : completed) {
-              checkTile(
-                  source,
-                  LogLayout.tilePath(t.level(), t.index(), 0),
-                  t.bytes(),
-                  t.level(),
-                  t.index());
-            }
-            completed.clear();
+            checkCompleted(source, completed, 0);
             if (trusted != null && tiles.size() == trusted.size()) {
               checkRoot(trusted, tiles.root());
             }
@@ -172,6 +154,19 @@ public final class LogVerifier {
               + HEX.formatHex(root));
     }
     return new Result(checkpoint, checkpointNote, counts, chain, tiles, lastBundle);
+  }
+
+  /** Checks the stored copies of newly completed full tiles from {@code fromLevel} up. */
+  private static void checkCompleted(
+      LogSource source, List<TileState.FullTile> completed, int fromLevel)
+      throws LogIntegrityException, IOException {
+    for (TileState.FullTile t : completed) {
+      if (t.level() >= fromLevel) {
+        checkTile(
+            source, LogLayout.tilePath(t.level(), t.index(), 0), t.bytes(), t.level(), t.index());
+      }
+    }
+    completed.clear();
   }
 
   private static void checkRoot(Checkpoint trusted, byte[] root) throws LogIntegrityException {
