@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.cleanroom.dp.Mechanism;
 import dev.parley.cleanroom.dp.Rational;
+import dev.parley.cleanroom.dp.ThresholdAttack;
 import dev.parley.cleanroom.engine.AnalyticEngine;
 import dev.parley.cleanroom.engine.ColumnDef;
 import dev.parley.cleanroom.engine.ColumnType;
@@ -14,7 +15,6 @@ import dev.parley.cleanroom.engine.TableWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import java.util.function.LongUnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -75,12 +75,12 @@ class DpDifferencingAttackTest {
   @Test
   void countQuery_neighbouringDatasets_bestThresholdTestWithinExpEpsilon() {
     try (ReferenceEngine engine = new ReferenceEngine()) {
-      Attack attack =
-          Attack.run(
+      ThresholdAttack attack =
+          attack(
               countQuery(engine, "d_without", (int) K - 1, 41),
               countQuery(engine, "d_with", (int) K, 42));
-      assertTrue(attack.worstExcessInSigmas() < SIGMAS, attack.toString());
-      assertTrue(attack.bestLogRatio() > EPSILON - 0.05, attack.toString());
+      assertTrue(attack.worstExcessInSigmas(EPSILON) < SIGMAS, describe(attack));
+      assertTrue(attack.bestLogRatio(K - 3, K + 8) > EPSILON - 0.05, describe(attack));
     }
   }
 
@@ -90,79 +90,22 @@ class DpDifferencingAttackTest {
     StatisticNoise noise =
         StatisticNoise.calibrate(Mechanism.LAPLACE, Rational.of(1, 2), 1, 1, seeded(43));
     LongUnaryOperator leaky = n -> n < K ? SUPPRESSED : noise.release(n).value();
-    Attack attack = Attack.run(() -> leaky.applyAsLong(K - 1), () -> leaky.applyAsLong(K));
-    assertTrue(attack.worstExcessInSigmas() > SIGMAS, attack.toString());
+    ThresholdAttack attack = attack(() -> leaky.applyAsLong(K - 1), () -> leaky.applyAsLong(K));
+    assertTrue(attack.worstExcessInSigmas(EPSILON) > SIGMAS, describe(attack));
   }
 
-  /** Histograms of outputs on D and D′, and the threshold tests over them. */
-  private record Attack(TreeMap<Long, Integer> onD, TreeMap<Long, Integer> onD1) {
-    static Attack run(LongSupplier d, LongSupplier d1) {
-      TreeMap<Long, Integer> a = new TreeMap<>();
-      TreeMap<Long, Integer> b = new TreeMap<>();
-      for (int i = 0; i < RUNS; i++) {
-        a.merge(d.getAsLong(), 1, Integer::sum);
-        b.merge(d1.getAsLong(), 1, Integer::sum);
-      }
-      return new Attack(a, b);
-    }
+  private static ThresholdAttack attack(LongSupplier d, LongSupplier d1) {
+    return ThresholdAttack.run(RUNS, d, d1);
+  }
 
-    /** Max over tests of (ln ratio − ε)/SE, both directions, both tails. */
-    double worstExcessInSigmas() {
-      double worst = Double.NEGATIVE_INFINITY;
-      List<Long> taus = new ArrayList<>(onD.keySet());
-      taus.addAll(onD1.keySet());
-      for (long tau : taus) {
-        long c0 = atLeast(onD, tau);
-        long c1 = atLeast(onD1, tau);
-        worst = Math.max(worst, excess(c1, c0));
-        worst = Math.max(worst, excess(c0, c1));
-        worst = Math.max(worst, excess(RUNS - c0, RUNS - c1));
-        worst = Math.max(worst, excess(RUNS - c1, RUNS - c0));
-      }
-      return worst;
-    }
-
-    double bestLogRatio() {
-      double best = 0;
-      for (long tau = K - 3; tau <= K + 8; tau++) {
-        long c0 = atLeast(onD, tau);
-        long c1 = atLeast(onD1, tau);
-        if (c0 >= 2000 && c1 >= 2000) {
-          best = Math.max(best, Math.log((double) c1 / c0));
-        }
-      }
-      return best;
-    }
-
-    private static double excess(long numerator, long denominator) {
-      if (numerator >= 2000 && denominator == 0) {
-        return Double.POSITIVE_INFINITY;
-      }
-      if (numerator < 2000 || denominator < 2000) {
-        return Double.NEGATIVE_INFINITY;
-      }
-      double se = Math.sqrt(1.0 / numerator + 1.0 / denominator);
-      return (Math.log((double) numerator / denominator) - EPSILON) / se;
-    }
-
-    private static long atLeast(TreeMap<Long, Integer> h, long tau) {
-      long c = 0;
-      for (int v : h.tailMap(tau, true).values()) {
-        c += v;
-      }
-      return c;
-    }
-
-    @Override
-    public String toString() {
-      return "worst excess "
-          + worstExcessInSigmas()
-          + " sigmas, best log ratio "
-          + bestLogRatio()
-          + ", released on D "
-          + (RUNS - onD.getOrDefault(SUPPRESSED, 0))
-          + ", on D' "
-          + (RUNS - onD1.getOrDefault(SUPPRESSED, 0));
-    }
+  private static String describe(ThresholdAttack a) {
+    return "worst excess "
+        + a.worstExcessInSigmas(EPSILON)
+        + " sigmas, best log ratio "
+        + a.bestLogRatio(K - 3, K + 8)
+        + ", released on D "
+        + (RUNS - a.onD().getOrDefault(SUPPRESSED, 0))
+        + ", on D' "
+        + (RUNS - a.onD1().getOrDefault(SUPPRESSED, 0));
   }
 }
