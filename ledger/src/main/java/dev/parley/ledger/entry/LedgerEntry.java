@@ -5,7 +5,9 @@ import dev.parley.ledger.jcs.Jcs;
 import dev.parley.ledger.jcs.JsonObject;
 import dev.parley.ledger.jcs.JsonString;
 import dev.parley.ledger.jcs.JsonValue;
+import dev.parley.ledger.merkle.MerkleHash;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -117,6 +119,41 @@ public record LedgerEntry(EntryType type, Instant time, byte[] prev, JsonObject 
     }
     System.arraycopy(tail, 0, out, at, tail.length);
     return out;
+  }
+
+  /**
+   * Starts the leaf hash of an entry whose canonical body is {@code canonicalBody}: the returned
+   * digest has absorbed the byte {@code 0x00}, the entry's opening <code>{"body":</code> and the
+   * body: everything of the entry that comes before {@code prev}. Finish it with {@link
+   * #finishLeafHash}.
+   *
+   * <p>SHA-256 consumes its input in 64-byte blocks, so the blocks of the body can be compressed
+   * before the sequencer knows {@code prev}; the sequencer then compresses only the last few blocks
+   * (RFC 9162 §2.1.1: the leaf hash is {@code HASH(0x00 || d(0))} over the whole entry either way).
+   *
+   * @param canonicalBody the body's RFC 8785 bytes
+   * @return a digest owned by the caller
+   */
+  public static MessageDigest startLeafHash(byte[] canonicalBody) {
+    MessageDigest sha = MerkleHash.startLeafHash();
+    sha.update(HEAD);
+    sha.update(canonicalBody);
+    return sha;
+  }
+
+  /**
+   * Finishes a leaf hash begun by {@link #startLeafHash} for the entry {@code encoded}, which must
+   * be {@link #encode(byte[], byte[], byte[])} of the same body.
+   *
+   * @param started the digest from {@link #startLeafHash}; consumed
+   * @param encoded the encoded entry
+   * @param bodyLength the canonical body's length
+   * @return the RFC 9162 leaf hash of {@code encoded}
+   */
+  public static byte[] finishLeafHash(MessageDigest started, byte[] encoded, int bodyLength) {
+    int from = HEAD.length + bodyLength;
+    started.update(encoded, from, encoded.length - from);
+    return started.digest();
   }
 
   /**

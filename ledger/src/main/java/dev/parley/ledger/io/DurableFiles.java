@@ -13,9 +13,13 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -157,11 +161,13 @@ public final class DurableFiles {
    * Starts round 1 of {@link #createAllThenReplace} and returns at once, so that a caller can
    * prepare the next group while this one is being flushed.
    *
-   * <p>Round 1, on {@code pool} in parallel: each new file's data is written and forced, each
-   * directory holding a new file is forced (its entry is created here, before the round begins),
-   * and the commit file's temp file is written and forced. {@link Prepared#commit} then waits for
-   * round 1 and runs round 2: the temp file is renamed over the commit file and its directory is
-   * forced.
+   * <p>Round 1, on {@code pool}: one task per directory (the commit file's temp file is a group of
+   * its own) creates the directory if needed and forces every parent that gained an entry, creates
+   * each of its files, starts writing and forcing each file's data as a further task, and forces
+   * the directory once all its entries exist. Nothing is created on the calling thread: file
+   * creation can cost more than the rest of a ledger batch's work. {@link Prepared#commit} then
+   * waits for round 1 (every group and every file write it started) and runs round 2: the temp file
+   * is renamed over the commit file and its directory is forced.
    *
    * <p>Safe only for files that nothing reads before the commit file refers to them: a reader could
    * otherwise see a file half written. The ledger qualifies: a tile or bundle is named by the
@@ -176,60 +182,79 @@ public final class DurableFiles {
    * @param tempName the temp file's name in the commit file's directory (must start with {@code
    *     .tmp-} and be unique among groups in flight), or null for a random one
    * @return the group, in round 1
-   * @throws IOException if a directory or file cannot be created
+   * @throws IOException if a directory or file cannot be created when {@code pool} is null (with a
+   *     pool, such failures surface from {@link Prepared#commit})
    */
   public static Prepared prepare(
       List<Write> files, Write commit, ExecutorService pool, String tempName) throws IOException {
-    Set<Path> dirs = new LinkedHashSet<>();
+    Map<Path, List<Write>> byDir = new LinkedHashMap<>();
     for (Write w : files) {
-      Path dir = w.path().toAbsolutePath().getParent();
-      createDirectories(dir, dirs);
-      dirs.add(dir);
+      byDir.computeIfAbsent(w.path().toAbsolutePath().getParent(), d -> new ArrayList<>()).add(w);
     }
     Path commitDir = commit.path().toAbsolutePath().getParent();
-    FileAttribute<Set<PosixFilePermission>> mode = commit.ownerOnly() ? OWNER_ONLY : PUBLIC;
-    Path commitTemp =
-        tempName == null
-            ? Files.createTempFile(commitDir, ".tmp-", "", mode)
-            : Files.createFile(commitDir.resolve(tempName), mode);
-    List<FileChannel> opened = new ArrayList<>(files.size() + 1);
-    try {
-      // Create every directory entry first (cheap), so that forcing the directories can run in
-      // the same parallel round as forcing the files' data.
-      List<Runnable> round = new ArrayList<>(files.size() + dirs.size() + 1);
-      for (Write w : files) {
-        FileChannel ch =
-            FileChannel.open(
-                w.path(),
-                StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
-        opened.add(ch);
-        round.add(() -> writeAndForce(ch, w));
-      }
-      for (Path dir : dirs) {
-        round.add(() -> forceDirectory(dir));
-      }
-      FileChannel temp = FileChannel.open(commitTemp, StandardOpenOption.WRITE);
-      opened.add(temp);
-      round.add(
-          () -> writeAndForce(temp, new Write(commitTemp, commit.bytes(), commit.length(), false)));
-      List<Future<?>> futures = new ArrayList<>(round.size());
-      if (pool == null) {
-        runAll(round, null);
-      } else {
-        for (Runnable r : round) {
-          futures.add(pool.submit(r));
-        }
-      }
-      return new Prepared(futures, commitTemp, commit.path(), commitDir);
-    } catch (IOException | RuntimeException e) {
-      for (FileChannel ch : opened) {
-        ch.close();
-      }
-      Files.deleteIfExists(commitTemp);
-      throw e;
+    Path commitTemp = commitDir.resolve(tempName == null ? ".tmp-" + UUID.randomUUID() : tempName);
+    Write temp = new Write(commitTemp, commit.bytes(), commit.length(), commit.ownerOnly());
+    List<Future<?>> round1 = new ArrayList<>();
+    Prepared prepared = new Prepared(round1, commitTemp, commit.path(), commitDir);
+    List<Callable<List<Future<?>>>> groups = new ArrayList<>(byDir.size() + 1);
+    for (Map.Entry<Path, List<Write>> group : byDir.entrySet()) {
+      groups.add(() -> createGroup(group.getKey(), group.getValue(), false, pool));
     }
+    // The commit file's temp file is one more group of its own; nothing refers to it yet.
+    groups.add(() -> createGroup(commitDir, List.of(temp), true, pool));
+    for (Callable<List<Future<?>>> task : groups) {
+      if (pool == null) {
+        try {
+          task.call(); // starts nothing: every write ran inline
+        } catch (Exception e) {
+          prepared.abandon();
+          throw e instanceof IOException io ? io : new IOException("durable write failed", e);
+        }
+      } else {
+        round1.add(pool.submit(task));
+      }
+    }
+    return prepared;
+  }
+
+  /**
+   * Round 1 for the files of one directory: creates the directory (forcing every parent that gained
+   * an entry), creates each file's entry, starts forcing each file's data, and forces the directory
+   * once all its entries exist.
+   *
+   * @return the file writes started on {@code pool} (empty when run inline)
+   */
+  private static List<Future<?>> createGroup(
+      Path dir, List<Write> writes, boolean exclusive, ExecutorService pool) throws IOException {
+    Set<Path> parents = new LinkedHashSet<>();
+    createDirectories(dir, parents);
+    List<Future<?>> started = new ArrayList<>(writes.size());
+    List<Runnable> inline = new ArrayList<>();
+    for (Write w : writes) {
+      FileChannel ch =
+          exclusive
+              ? FileChannel.open(
+                  w.path(),
+                  Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                  w.ownerOnly() ? OWNER_ONLY : PUBLIC)
+              : FileChannel.open(
+                  w.path(),
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.WRITE,
+                  StandardOpenOption.TRUNCATE_EXISTING);
+      Runnable fill = () -> writeAndForce(ch, w);
+      if (pool == null) {
+        inline.add(fill);
+      } else {
+        started.add(pool.submit(fill));
+      }
+    }
+    runAll(inline, null);
+    for (Path p : parents) {
+      forceDirectory(p);
+    }
+    forceDirectory(dir);
+    return started;
   }
 
   /** A group of new files in round 1 of {@link #prepare}, with its commit file not yet replaced. */
@@ -247,6 +272,37 @@ public final class DurableFiles {
     }
 
     /**
+     * Waits for every directory group and every file write it started, even after one has failed
+     * (so that no task can create the temp file after the caller removed it), then reports the
+     * first failure.
+     */
+    private void awaitRound1() throws IOException {
+      List<Future<?>> all = new ArrayList<>(round1);
+      IOException first = null;
+      for (int i = 0; i < all.size(); i++) {
+        try {
+          if (await(all.get(i)) instanceof List<?> started) {
+            for (Object f : started) {
+              all.add((Future<?>) f);
+            }
+          }
+        } catch (IOException e) {
+          if (first == null) {
+            first = e;
+          }
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
+    }
+
+    /** Removes the commit temp file after a failed round 1 started inline. */
+    private void abandon() throws IOException {
+      Files.deleteIfExists(commitTemp);
+    }
+
+    /**
      * Waits for round 1, then renames the commit file's temp file into place and forces its
      * directory. On failure the temp file is removed and the commit file keeps its old content.
      *
@@ -255,7 +311,7 @@ public final class DurableFiles {
     public void commit() throws IOException {
       boolean renamed = false;
       try {
-        await(round1);
+        awaitRound1();
         Files.move(commitTemp, commitPath, StandardCopyOption.ATOMIC_MOVE);
         renamed = true;
         forceDirectory(commitDir);
@@ -372,13 +428,20 @@ public final class DurableFiles {
   }
 
   private static void await(List<Future<?>> futures) throws IOException {
+    for (Future<?> f : futures) {
+      await(f);
+    }
+  }
+
+  private static Object await(Future<?> future) throws IOException {
     try {
-      for (Future<?> f : futures) {
-        f.get();
-      }
+      return future.get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof UncheckedIOException u) {
         throw u.getCause();
+      }
+      if (e.getCause() instanceof IOException io) {
+        throw io;
       }
       throw new IOException("durable write failed", e.getCause());
     } catch (InterruptedException e) {

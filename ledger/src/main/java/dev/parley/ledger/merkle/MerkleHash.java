@@ -23,6 +23,13 @@ public final class MerkleHash {
       ThreadLocal.withInitial(MerkleHash::newDigest);
   private static final byte[] EMPTY_ROOT = DIGEST.get().digest();
 
+  /** A digest that has absorbed {@code 0x00}; only ever cloned, never updated. */
+  private static final MessageDigest LEAF_STARTED = newDigest();
+
+  static {
+    LEAF_STARTED.update(LEAF_PREFIX);
+  }
+
   private MerkleHash() {}
 
   /**
@@ -35,6 +42,21 @@ public final class MerkleHash {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+  }
+
+  /**
+   * Returns a new SHA-256 digest that has already absorbed the leaf prefix {@code 0x00}: updating
+   * it with an entry's bytes and calling {@link MessageDigest#digest()} gives that entry's leaf
+   * hash. Lets the bytes of an entry that are known early be hashed early, on another thread.
+   *
+   * @return a digest owned by the caller
+   */
+  public static MessageDigest startLeafHash() {
+    try {
+      return (MessageDigest) LEAF_STARTED.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("the SHA-256 digest cannot be cloned", e);
     }
   }
 

@@ -9,10 +9,10 @@ import dev.parley.ledger.io.DurableFiles;
 import dev.parley.ledger.jcs.JsonObject;
 import dev.parley.ledger.layout.LogLayout;
 import dev.parley.ledger.layout.TileState;
-import dev.parley.ledger.merkle.MerkleHash;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,8 +106,10 @@ public final class LedgerStore implements AutoCloseable {
   @SuppressWarnings("ArrayRecordComponent") // byte strings copied or never compared
   public record Published(Checkpoint checkpoint, byte[] note) {}
 
+  /** A queued append; {@code leafHash} has absorbed everything of the entry before {@code prev}. */
   @SuppressWarnings("ArrayRecordComponent") // queue item, never compared
-  private record Pending(EntryType type, byte[] body, CompletableFuture<Appended> result) {}
+  private record Pending(
+      EntryType type, byte[] body, MessageDigest leafHash, CompletableFuture<Appended> result) {}
 
   /** A batch whose files are in round 1 and whose checkpoint awaits its turn to be committed. */
   private record Batch(
@@ -227,7 +229,13 @@ public final class LedgerStore implements AutoCloseable {
     if (closing) {
       throw new LedgerUnavailableException("ledger is closing");
     }
-    Pending p = new Pending(type, canonicalBody, new CompletableFuture<>());
+    // Hash the body on the caller's thread: the sequencer is the log's one serial stage.
+    Pending p =
+        new Pending(
+            type,
+            canonicalBody,
+            LedgerEntry.startLeafHash(canonicalBody),
+            new CompletableFuture<>());
     queue.add(p);
     return p.result();
   }
@@ -338,7 +346,9 @@ public final class LedgerStore implements AutoCloseable {
         return;
       }
       try {
-        commit(b);
+        if (commit(b)) {
+          acknowledge(b);
+        }
       } catch (IOException | RuntimeException e) {
         fail(b.appends(), e);
       } finally {
@@ -379,7 +389,7 @@ public final class LedgerStore implements AutoCloseable {
     for (Pending p : batch) {
       byte[] tail = tails.computeIfAbsent(p.type(), t -> LedgerEntry.tail(t, now));
       byte[] bytes = LedgerEntry.encode(chain, p.body(), tail);
-      byte[] leaf = MerkleHash.leafHash(bytes);
+      byte[] leaf = LedgerEntry.finishLeafHash(p.leafHash(), bytes, p.body().length);
       chain = ChainHash.next(chain, leaf);
       long index = tiles.size();
       tiles.append(leaf, completed);
@@ -431,19 +441,34 @@ public final class LedgerStore implements AutoCloseable {
 
   /**
    * Committer stage, strictly in batch order: waits until the batch's files are durable, renames
-   * its checkpoint into place and forces the log directory, then acknowledges every append.
+   * its checkpoint into place and forces the log directory, and publishes the checkpoint.
+   *
+   * @return whether the batch is durable (false if an earlier batch failed; its appends are failed)
    */
-  private void commit(Batch b) throws IOException {
+  private boolean commit(Batch b) throws IOException {
     if (failure != null) {
       // An earlier batch failed: this one's checkpoint would cover entries that are not durable.
       failAll(b.appends(), new LedgerUnavailableException("ledger refuses appends: " + failure));
-      return;
+      return false;
     }
     b.files().commit();
+    latest = b.published();
+    return true;
+  }
+
+  /**
+   * Completes every append of a durable batch before the batch's pipeline slot is returned, so that
+   * the next batch takes the writers woken here (measured: returning the slot first halves the
+   * batches of synchronous writers, and their throughput).
+   */
+  private void acknowledge(Batch b) {
     Published published = b.published();
-    latest = published;
     List<Pending> batch = b.appends();
-    for (int i = 0; i < batch.size(); i++) {
+    // Last to first: a writer usually waits for its appends in the order it made them, so when the
+    // one it waits for completes, its later ones already have and it is woken once, not once per
+    // append (a wake-up costs a system call; first to last took over a quarter of this thread's
+    // time at 900-entry batches, measured with a wall-clock profiler).
+    for (int i = batch.size() - 1; i >= 0; i--) {
       batch
           .get(i)
           .result()

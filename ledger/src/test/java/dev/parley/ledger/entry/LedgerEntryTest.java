@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.ledger.jcs.JsonArray;
 import dev.parley.ledger.jcs.JsonObject;
+import dev.parley.ledger.merkle.MerkleHash;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,25 @@ class LedgerEntryTest {
       LedgerEntry e = new LedgerEntry(EntryType.LEDGER_NOTE, time, prev, body);
       assertArrayEquals(
           reference(EntryType.LEDGER_NOTE, time, prev, body), e.encode(), "body " + i);
+    }
+  }
+
+  @Test
+  void finishLeafHash_everyBodyLengthAroundBlockEdges_equalsOnePassLeafHash() {
+    Random random = new Random(11);
+    byte[] prev = new byte[32];
+    for (int length = 0; length < 300; length++) {
+      random.nextBytes(prev);
+      JsonObject body =
+          JsonObject.builder().put("text", "y".repeat(length)).put("n", random.nextInt()).build();
+      byte[] canonical = body.canonicalBytes();
+      byte[] tail = LedgerEntry.tail(EntryType.LEDGER_NOTE, T.plusMillis(length));
+      byte[] encoded = LedgerEntry.encode(prev, canonical, tail);
+      MessageDigest started = LedgerEntry.startLeafHash(canonical);
+      assertArrayEquals(
+          MerkleHash.leafHash(encoded),
+          LedgerEntry.finishLeafHash(started, encoded, canonical.length),
+          "text length " + length);
     }
   }
 
