@@ -2,23 +2,17 @@ package dev.parley.ledger.store;
 
 import dev.parley.ledger.audit.LogVerifier;
 import dev.parley.ledger.checkpoint.Checkpoint;
-import dev.parley.ledger.entry.ChainHash;
 import dev.parley.ledger.entry.EntryType;
 import dev.parley.ledger.entry.LedgerEntry;
 import dev.parley.ledger.io.DurableFiles;
 import dev.parley.ledger.jcs.JsonObject;
-import dev.parley.ledger.layout.LogLayout;
 import dev.parley.ledger.layout.TileState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -56,14 +50,14 @@ public final class LedgerStore implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(LedgerStore.class.getName());
 
   /** Tells the committer that the sequencer has stopped. */
-  private static final Batch END = new Batch(List.of(), List.of(), null, null, List.of(), 0, 0, 0);
+  private static final Batch END = new Batch(List.of(), null, null, 0);
 
   private final Path logDir;
   private final LedgerKeys keys;
   private final Clock clock;
   private final int maxBatch;
   private final BatchObserver observer;
-  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final BlockingQueue<QueuedAppend> queue = new LinkedBlockingQueue<>();
   private final BlockingQueue<Batch> commits = new LinkedBlockingQueue<>();
 
   /**
@@ -83,11 +77,8 @@ public final class LedgerStore implements AutoCloseable {
   private volatile String failure;
   private volatile boolean closing;
 
-  // Sequencer-owned state (touched only by the sequencer thread after construction).
-  private final TileState tiles;
-  private byte[] chain;
-  private final BundleBuffer bundle;
-  private final long[] writtenPartial = new long[64];
+  /** Sequencer-owned: the log's right edge. */
+  private final BatchBuilder builder;
 
   /** Receives one call per committed batch (for benchmarks and metrics); must be cheap. */
   @FunctionalInterface
@@ -106,20 +97,11 @@ public final class LedgerStore implements AutoCloseable {
   @SuppressWarnings("ArrayRecordComponent") // byte strings copied or never compared
   public record Published(Checkpoint checkpoint, byte[] note) {}
 
-  /** A queued append; {@code leafHash} has absorbed everything of the entry before {@code prev}. */
-  @SuppressWarnings("ArrayRecordComponent") // queue item, never compared
-  private record Pending(
-      EntryType type, byte[] body, MessageDigest leafHash, CompletableFuture<Appended> result) {}
-
   /** A batch whose files are in round 1 and whose checkpoint awaits its turn to be committed. */
   private record Batch(
-      List<Pending> appends,
-      List<byte[]> encoded,
-      Published published,
+      List<QueuedAppend> appends,
+      BatchBuilder.Built built,
       DurableFiles.Prepared files,
-      List<String> obsoletePartials,
-      long firstIndex,
-      long entryBytes,
       long started) {}
 
   private LedgerStore(
@@ -138,9 +120,7 @@ public final class LedgerStore implements AutoCloseable {
     this.observer = options.observer();
     this.inFlight = new Semaphore(options.batchesInFlight());
     this.latest = latest;
-    this.tiles = tiles;
-    this.chain = chain;
-    this.bundle = new BundleBuffer(bundle);
+    this.builder = new BatchBuilder(logDir, keys, tiles, chain, bundle);
     this.failure = failure;
     this.reader = new TileReader(logDir, () -> this.latest.checkpoint().size());
     this.fsyncPool =
@@ -191,10 +171,6 @@ public final class LedgerStore implements AutoCloseable {
     LedgerStore store =
         new LedgerStore(logDir, keys, options, latest, tiles, chain, bundle, failure);
     store.lock = lock;
-    for (int level = 0; level < tiles.levelCount(); level++) {
-      store.writtenPartial[level] =
-          partialKey(tiles.partialIndex(level), tiles.partialWidth(level));
-    }
     store.committer.start();
     store.sequencer.start();
     return store;
@@ -230,8 +206,8 @@ public final class LedgerStore implements AutoCloseable {
       throw new LedgerUnavailableException("ledger is closing");
     }
     // Hash the body on the caller's thread: the sequencer is the log's one serial stage.
-    Pending p =
-        new Pending(
+    QueuedAppend p =
+        new QueuedAppend(
             type,
             canonicalBody,
             LedgerEntry.startLeafHash(canonicalBody),
@@ -294,12 +270,12 @@ public final class LedgerStore implements AutoCloseable {
   }
 
   private void sequence() {
-    List<Pending> batch = new ArrayList<>(maxBatch);
+    List<QueuedAppend> batch = new ArrayList<>(maxBatch);
     while (true) {
       try {
         // Wait for a pipeline slot first, so that the batch takes everything queued meanwhile.
         inFlight.acquire();
-        Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+        QueuedAppend first = queue.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
           inFlight.release();
           if (closing && queue.isEmpty()) {
@@ -357,7 +333,7 @@ public final class LedgerStore implements AutoCloseable {
     }
   }
 
-  private void fail(List<Pending> batch, Exception e) {
+  private void fail(List<QueuedAppend> batch, Exception e) {
     synchronized (this) {
       if (failure == null) {
         failure =
@@ -376,67 +352,16 @@ public final class LedgerStore implements AutoCloseable {
    * Sequencer stage: stamps, hashes and signs a batch, then starts round 1 of its durable write
    * (new tiles and bundles, the checkpoint's temp file) and returns without waiting for it.
    */
-  private Batch prepare(List<Pending> batch) throws IOException {
+  private Batch prepare(List<QueuedAppend> batch) throws IOException {
     long started = System.nanoTime();
-    Instant now = clock.instant();
-    long entryBytes = 0;
-    List<DurableFiles.Write> writes = new ArrayList<>();
-    List<TileState.FullTile> completed = new ArrayList<>();
-    List<String> obsoletePartials = new ArrayList<>();
-    List<byte[]> encoded = new ArrayList<>(batch.size());
-    Map<EntryType, byte[]> tails = new EnumMap<>(EntryType.class);
-    long firstIndex = tiles.size();
-    for (Pending p : batch) {
-      byte[] tail = tails.computeIfAbsent(p.type(), t -> LedgerEntry.tail(t, now));
-      byte[] bytes = LedgerEntry.encode(chain, p.body(), tail);
-      byte[] leaf = LedgerEntry.finishLeafHash(p.leafHash(), bytes, p.body().length);
-      chain = ChainHash.next(chain, leaf);
-      long index = tiles.size();
-      tiles.append(leaf, completed);
-      bundle.add(bytes);
-      encoded.add(bytes);
-      entryBytes += bytes.length;
-      if (bundle.count() == TileState.WIDTH) {
-        long bundleIndex = index / TileState.WIDTH;
-        writes.add(
-            DurableFiles.Write.publicFile(
-                logDir.resolve(LogLayout.bundlePath(bundleIndex, 0)),
-                bundle.bytes(),
-                bundle.length()));
-        obsoletePartials.add(LogLayout.bundlePath(bundleIndex, 0) + ".p");
-        bundle.clear();
-      }
-    }
-    for (TileState.FullTile t : completed) {
-      writes.add(publicFile(LogLayout.tilePath(t.level(), t.index(), 0), t.bytes()));
-      obsoletePartials.add(LogLayout.tilePath(t.level(), t.index(), 0) + ".p");
-    }
-    for (int level = 0; level < tiles.levelCount(); level++) {
-      int w = tiles.partialWidth(level);
-      long key = partialKey(tiles.partialIndex(level), w);
-      if (w > 0 && writtenPartial[level] != key) {
-        writes.add(
-            publicFile(
-                LogLayout.tilePath(level, tiles.partialIndex(level), w), tiles.partialTile(level)));
-        writtenPartial[level] = key;
-      }
-    }
-    if (bundle.count() > 0) {
-      writes.add(
-          DurableFiles.Write.publicFile(
-              logDir.resolve(LogLayout.bundlePath(tiles.size() / TileState.WIDTH, bundle.count())),
-              bundle.bytes(),
-              bundle.length()));
-    }
-    Published published = keys.sign(tiles.size(), tiles.root());
+    BatchBuilder.Built built = builder.build(batch, clock.instant());
     DurableFiles.Prepared files =
         DurableFiles.prepare(
-            writes,
-            publicFile(LogLayout.CHECKPOINT, published.note()),
+            built.files(),
+            built.checkpoint(),
             fsyncPool,
-            ".tmp-checkpoint-" + tiles.size());
-    return new Batch(
-        batch, encoded, published, files, obsoletePartials, firstIndex, entryBytes, started);
+            ".tmp-checkpoint-" + built.published().checkpoint().size());
+    return new Batch(batch, built, files, started);
   }
 
   /**
@@ -452,7 +377,7 @@ public final class LedgerStore implements AutoCloseable {
       return false;
     }
     b.files().commit();
-    latest = b.published();
+    latest = b.built().published();
     return true;
   }
 
@@ -462,8 +387,8 @@ public final class LedgerStore implements AutoCloseable {
    * batches of synchronous writers, and their throughput).
    */
   private void acknowledge(Batch b) {
-    Published published = b.published();
-    List<Pending> batch = b.appends();
+    Published published = b.built().published();
+    List<QueuedAppend> batch = b.appends();
     // Last to first: a writer usually waits for its appends in the order it made them, so when the
     // one it waits for completes, its later ones already have and it is woken once, not once per
     // append (a wake-up costs a system call; first to last took over a quarter of this thread's
@@ -474,20 +399,16 @@ public final class LedgerStore implements AutoCloseable {
           .result()
           .complete(
               new Appended(
-                  b.firstIndex() + i,
-                  b.encoded().get(i),
+                  b.built().firstIndex() + i,
+                  b.built().encoded().get(i),
                   published.checkpoint(),
                   published.note()));
     }
-    observer.onBatch(batch.size(), b.entryBytes(), System.nanoTime() - b.started());
-    if (!b.obsoletePartials().isEmpty()) {
+    observer.onBatch(batch.size(), b.built().entryBytes(), System.nanoTime() - b.started());
+    if (!b.built().obsoletePartials().isEmpty()) {
       // off the commit path: an unlink can wait for the file system's journal
-      tidy.execute(() -> deletePartials(b.obsoletePartials()));
+      tidy.execute(() -> deletePartials(b.built().obsoletePartials()));
     }
-  }
-
-  private DurableFiles.Write publicFile(String path, byte[] bytes) {
-    return DurableFiles.Write.publicFile(logDir.resolve(path), bytes);
   }
 
   /**
@@ -513,12 +434,8 @@ public final class LedgerStore implements AutoCloseable {
     }
   }
 
-  private static long partialKey(long index, int width) {
-    return index * 256 + width;
-  }
-
-  private static void failAll(List<Pending> batch, RuntimeException e) {
-    for (Pending p : batch) {
+  private static void failAll(List<QueuedAppend> batch, RuntimeException e) {
+    for (QueuedAppend p : batch) {
       p.result().completeExceptionally(e);
     }
   }
@@ -540,7 +457,7 @@ public final class LedgerStore implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    List<Pending> left = new ArrayList<>();
+    List<QueuedAppend> left = new ArrayList<>();
     queue.drainTo(left);
     failAll(left, new LedgerUnavailableException("ledger closed"));
     if (!sequencer.isAlive() && !committer.isAlive()) {
