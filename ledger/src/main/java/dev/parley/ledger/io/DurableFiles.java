@@ -105,7 +105,7 @@ public final class DurableFiles {
    * renamed, then every touched directory is forced.
    *
    * <p>The files are not replaced atomically <em>as a group</em>: after a crash some may be new and
-   * some old. Use {@link #createAllThenReplace} when a commit file must follow the group.
+   * some old. Use {@link #prepare} when a commit file must follow the group.
    *
    * @param writes the files
    * @param pool an executor for parallel fsyncs, or null to run sequentially
@@ -125,7 +125,7 @@ public final class DurableFiles {
       for (int i = 0; i < writes.size(); i++) {
         Path tmp = temps.get(i);
         Write w = writes.get(i);
-        fills.add(() -> fill(tmp, w.bytes(), w.length()));
+        fills.add(() -> fill(tmp, w));
       }
       runAll(fills, pool);
       for (int i = 0; i < writes.size(); i++) {
@@ -144,22 +144,9 @@ public final class DurableFiles {
 
   /**
    * Durably creates a group of new, immutable files under their final names and then, strictly
-   * after the group is durable, replaces one commit file that refers to them. Two rounds of flushes
-   * instead of three. Equivalent to {@code prepare(files, commit, pool).commit()}.
-   *
-   * @param files the new files
-   * @param commit the file to replace last
-   * @param pool an executor for parallel fsyncs, or null to run sequentially
-   * @throws IOException if any step fails
-   */
-  public static void createAllThenReplace(List<Write> files, Write commit, ExecutorService pool)
-      throws IOException {
-    prepare(files, commit, pool, null).commit();
-  }
-
-  /**
-   * Starts round 1 of {@link #createAllThenReplace} and returns at once, so that a caller can
-   * prepare the next group while this one is being flushed.
+   * after the group is durable, replaces one commit file that refers to them: two rounds of flushes
+   * instead of three. Starts round 1 and returns at once, so that a caller can prepare the next
+   * group while this one is being flushed; {@link Prepared#commit} finishes it.
    *
    * <p>Round 1, on {@code pool}: one task per directory (the commit file's temp file is a group of
    * its own) creates the directory if needed and forces every parent that gained an entry, creates
@@ -397,13 +384,9 @@ public final class DurableFiles {
     }
   }
 
-  private static void fill(Path tmp, byte[] bytes, int length) {
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-      ByteBuffer buf = ByteBuffer.wrap(bytes, 0, length);
-      while (buf.hasRemaining()) {
-        ch.write(buf);
-      }
-      ch.force(true);
+  private static void fill(Path tmp, Write w) {
+    try {
+      writeAndForce(FileChannel.open(tmp, StandardOpenOption.WRITE), w);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + tmp, e);
     }
