@@ -6,15 +6,14 @@ import dev.parley.cleanroom.bench.TokenizeBench;
 import dev.parley.consent.bench.ConsentBench;
 import dev.parley.consent.journal.LedgerJournal;
 import dev.parley.ledger.bench.LedgerBench;
+import dev.parley.ledger.io.DurableFiles;
 import dev.parley.ledger.store.LedgerOptions;
 import dev.parley.ledger.store.LedgerStore;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -105,7 +104,7 @@ public final class BenchCommand implements Runnable {
         return 0;
       } finally {
         if (keep == null) {
-          deleteTree(dir);
+          DurableFiles.deleteTree(dir);
         }
       }
     }
@@ -152,7 +151,7 @@ public final class BenchCommand implements Runnable {
         ConsentBench.run(dir, new LedgerJournal(ledger), subjects, out); // prints its final line
         return 0;
       } finally {
-        deleteTree(dir);
+        DurableFiles.deleteTree(dir);
       }
     }
   }
@@ -212,16 +211,8 @@ public final class BenchCommand implements Runnable {
         return r.answersAgree() ? 0 : 1;
       } finally {
         if (keep == null) {
-          deleteTree(dir);
+          DurableFiles.deleteTree(dir);
         }
-      }
-    }
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
       }
     }
   }

@@ -10,6 +10,7 @@ import dev.parley.gateway.config.ParleyConfig;
 import dev.parley.gateway.config.TlsMode;
 import dev.parley.gateway.consent.ConsentComponent;
 import dev.parley.gateway.server.ParleyServer;
+import dev.parley.ledger.io.DurableFiles;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.io.PrintStream;
@@ -192,7 +193,7 @@ public final class LoadBenchCommand implements Callable<Integer> {
       }
     } finally {
       pool.shutdownNow();
-      BenchCommand.deleteTree(dir);
+      DurableFiles.deleteTree(dir);
     }
     Stats w = Stats.of(writes, seconds);
     Stats r = Stats.of(reads, seconds);

@@ -4,6 +4,7 @@ import dev.parley.ledger.audit.LogAudit;
 import dev.parley.ledger.audit.LogIntegrityException;
 import dev.parley.ledger.audit.LogSource;
 import dev.parley.ledger.entry.EntryType;
+import dev.parley.ledger.io.DurableFiles;
 import dev.parley.ledger.jcs.JsonObject;
 import dev.parley.ledger.note.NoteVerifierKey;
 import dev.parley.ledger.store.LedgerOptions;
@@ -47,6 +48,7 @@ public final class LedgerBench {
       double p50Ms,
       double p99Ms,
       double fsyncBaselinePerS,
+      double floorPerS,
       double verifyPerS,
       double meanBatch) {
     /**
@@ -59,6 +61,16 @@ public final class LedgerBench {
     }
 
     /**
+     * Returns floor_per_s / fsync_baseline_per_s: the highest {@link #ratio} the durability rule
+     * allows on this disk for these batches ({@link ProtocolFloor}).
+     *
+     * @return the floor ratio
+     */
+    public double floorRatio() {
+      return floorPerS / fsyncBaselinePerS;
+    }
+
+    /**
      * Returns the final {@code bench ledger:} line.
      *
      * @param p the parameters used
@@ -67,13 +79,15 @@ public final class LedgerBench {
     public String line(Params p) {
       return String.format(
           java.util.Locale.ROOT,
-          "bench ledger: appends_per_s=%.0f p50_ms=%.2f p99_ms=%.2f fsync_baseline_per_s=%.0f ratio=%.2f verify_per_s=%.0f appends=%d mean_batch=%.1f writers=%d window=%d entry_bytes=%d seconds=%d",
+          "bench ledger: appends_per_s=%.0f p50_ms=%.2f p99_ms=%.2f fsync_baseline_per_s=%.0f ratio=%.2f verify_per_s=%.0f floor_per_s=%.0f floor_ratio=%.2f appends=%d mean_batch=%.1f writers=%d window=%d entry_bytes=%d seconds=%d",
           appendsPerS,
           p50Ms,
           p99Ms,
           fsyncBaselinePerS,
           ratio(),
           verifyPerS,
+          floorPerS,
+          floorRatio(),
           appends,
           meanBatch,
           p.writers(),
@@ -93,12 +107,12 @@ public final class LedgerBench {
    * @throws Exception if the store fails or verification finds a violation
    */
   public static Result run(Path ledgerDir, Params p, PrintStream progress) throws Exception {
-    List<long[]> batches = new ArrayList<>();
+    List<ProtocolFloor.Batch> batches = new ArrayList<>();
     LedgerStore store =
         LedgerStore.open(
             LedgerOptions.builder(ledgerDir)
                 .origin("bench.parley.local/ledger")
-                .observer((n, bytes, nanos) -> batches.add(new long[] {n, bytes}))
+                .observer(r -> batches.add(ProtocolFloor.Batch.of(r)))
                 .build());
     JsonObject body =
         JsonObject.builder().put("text", "x".repeat(Math.max(1, p.entryBytes() - 150))).build();
@@ -129,6 +143,15 @@ public final class LedgerBench {
     double baseline = fsyncBaseline(ledgerDir.resolve("baseline.bin"), batches);
     progress.printf("fsync baseline: %.0f entries/s%n", baseline);
 
+    Path floorDir = ledgerDir.resolve("floor");
+    double floor;
+    try {
+      floor = ProtocolFloor.replay(ledgerDir.resolve("log"), floorDir, batches);
+    } finally {
+      DurableFiles.deleteTree(floorDir);
+    }
+    progress.printf("file protocol alone (same batches): %.0f entries/s%n", floor);
+
     NoteVerifierKey key =
         NoteVerifierKey.parse(
             Files.readString(ledgerDir.resolve("log.vkey"), StandardCharsets.UTF_8).trim());
@@ -147,6 +170,7 @@ public final class LedgerBench {
         percentile(all, 0.50) / 1e6,
         percentile(all, 0.99) / 1e6,
         baseline,
+        floor,
         appends / verifySeconds,
         batches.isEmpty() ? 0 : (double) appends / batches.size());
   }
@@ -179,12 +203,13 @@ public final class LedgerBench {
     return Arrays.copyOf(lat, n);
   }
 
-  private static double fsyncBaseline(Path file, List<long[]> batches) throws IOException {
+  private static double fsyncBaseline(Path file, List<ProtocolFloor.Batch> batches)
+      throws IOException {
     long entries = 0;
     long maxBytes = 1;
-    for (long[] b : batches) {
-      entries += b[0];
-      maxBytes = Math.max(maxBytes, b[1]);
+    for (ProtocolFloor.Batch b : batches) {
+      entries += b.entries();
+      maxBytes = Math.max(maxBytes, b.entryBytes());
     }
     ByteBuffer buf = ByteBuffer.allocateDirect((int) maxBytes);
     long t0 = System.nanoTime();
@@ -194,8 +219,8 @@ public final class LedgerBench {
             StandardOpenOption.CREATE,
             StandardOpenOption.WRITE,
             StandardOpenOption.TRUNCATE_EXISTING)) {
-      for (long[] b : batches) {
-        buf.clear().limit((int) b[1]);
+      for (ProtocolFloor.Batch b : batches) {
+        buf.clear().limit((int) b.entryBytes());
         while (buf.hasRemaining()) {
           ch.write(buf);
         }

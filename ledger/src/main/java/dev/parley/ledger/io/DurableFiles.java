@@ -151,10 +151,11 @@ public final class DurableFiles {
    * <p>Round 1, on {@code pool}: one task per directory (the commit file's temp file is a group of
    * its own) creates the directory if needed and forces every parent that gained an entry, creates
    * each of its files, starts writing and forcing each file's data as a further task, and forces
-   * the directory once all its entries exist. Nothing is created on the calling thread: file
-   * creation can cost more than the rest of a ledger batch's work. {@link Prepared#commit} then
-   * waits for round 1 (every group and every file write it started) and runs round 2: the temp file
-   * is renamed over the commit file and its directory is forced.
+   * the directory once all its entries exist (except the temp file's: only its rename in round 2
+   * must survive a crash, and round 2 forces the directory after it). Nothing is created on the
+   * calling thread: file creation can cost more than the rest of a ledger batch's work. {@link
+   * Prepared#commit} then waits for round 1 (every group and every file write it started) and runs
+   * round 2: the temp file is renamed over the commit file and its directory is forced.
    *
    * <p>Safe only for files that nothing reads before the commit file refers to them: a reader could
    * otherwise see a file half written. The ledger qualifies: a tile or bundle is named by the
@@ -187,7 +188,9 @@ public final class DurableFiles {
     for (Map.Entry<Path, List<Write>> group : byDir.entrySet()) {
       groups.add(() -> createGroup(group.getKey(), group.getValue(), false, pool));
     }
-    // The commit file's temp file is one more group of its own; nothing refers to it yet.
+    // The commit file's temp file is one more group of its own; nothing refers to it yet. Its
+    // directory is not forced here: the temp name never needs to survive a crash, only the rename
+    // in round 2 does, and round 2 forces that directory (one device flush fewer per group).
     groups.add(() -> createGroup(commitDir, List.of(temp), true, pool));
     for (Callable<List<Future<?>>> task : groups) {
       if (pool == null) {
@@ -207,19 +210,20 @@ public final class DurableFiles {
   /**
    * Round 1 for the files of one directory: creates the directory (forcing every parent that gained
    * an entry), creates each file's entry, starts forcing each file's data, and forces the directory
-   * once all its entries exist.
+   * once all its entries exist. The commit file's temp file ({@code commitTemp}) is created
+   * exclusively and its directory is left to round 2, which renames it and then forces it.
    *
    * @return the file writes started on {@code pool} (empty when run inline)
    */
   private static List<Future<?>> createGroup(
-      Path dir, List<Write> writes, boolean exclusive, ExecutorService pool) throws IOException {
+      Path dir, List<Write> writes, boolean commitTemp, ExecutorService pool) throws IOException {
     Set<Path> parents = new LinkedHashSet<>();
     createDirectories(dir, parents);
     List<Future<?>> started = new ArrayList<>(writes.size());
     List<Runnable> inline = new ArrayList<>();
     for (Write w : writes) {
       FileChannel ch =
-          exclusive
+          commitTemp
               ? FileChannel.open(
                   w.path(),
                   Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
@@ -240,7 +244,9 @@ public final class DurableFiles {
     for (Path p : parents) {
       forceDirectory(p);
     }
-    forceDirectory(dir);
+    if (!commitTemp) {
+      forceDirectory(dir);
+    }
     return started;
   }
 
@@ -350,6 +356,24 @@ public final class DurableFiles {
     }
     for (Path dir : dirs) {
       forceDirectory(dir);
+    }
+  }
+
+  /**
+   * Deletes a directory and everything under it, without forcing anything: for scratch directories
+   * whose removal need not survive a crash.
+   *
+   * @param dir the directory (nothing happens if it does not exist)
+   * @throws IOException if a file cannot be deleted
+   */
+  public static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 

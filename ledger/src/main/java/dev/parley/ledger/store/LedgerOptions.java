@@ -21,7 +21,7 @@ public record LedgerOptions(
     String origin,
     Clock clock,
     int maxBatch,
-    LedgerStore.BatchObserver observer,
+    BatchObserver observer,
     int batchesInFlight) {
 
   /** The default origin of an embedded deployment. */
@@ -44,7 +44,7 @@ public record LedgerOptions(
     private String origin = DEFAULT_ORIGIN;
     private Clock clock = Clock.systemUTC();
     private int maxBatch = 4096;
-    private LedgerStore.BatchObserver observer = (n, b, t) -> {};
+    private BatchObserver observer = BatchObserver.NONE;
     private int batchesInFlight = 1;
 
     private Builder(Path ledgerDir) {
@@ -90,7 +90,7 @@ public record LedgerOptions(
      * @param value the observer
      * @return this builder
      */
-    public Builder observer(LedgerStore.BatchObserver value) {
+    public Builder observer(BatchObserver value) {
       this.observer = Objects.requireNonNull(value, "observer");
       return this;
     }

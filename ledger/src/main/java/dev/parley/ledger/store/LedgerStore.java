@@ -52,6 +52,12 @@ public final class LedgerStore implements AutoCloseable {
   /** Tells the committer that the sequencer has stopped. */
   private static final Batch END = new Batch(List.of(), null, null, 0);
 
+  /**
+   * Threads that create, write and force a batch's files in parallel, so the file system can merge
+   * their flushes.
+   */
+  public static final int FSYNC_THREADS = 8;
+
   private final Path logDir;
   private final LedgerKeys keys;
   private final Clock clock;
@@ -79,19 +85,6 @@ public final class LedgerStore implements AutoCloseable {
 
   /** Sequencer-owned: the log's right edge. */
   private final BatchBuilder builder;
-
-  /** Receives one call per committed batch (for benchmarks and metrics); must be cheap. */
-  @FunctionalInterface
-  public interface BatchObserver {
-    /**
-     * Called on the sequencer thread after a batch is durable and acknowledged.
-     *
-     * @param entries entries in the batch
-     * @param entryBytes their total encoded size
-     * @param nanos time from taking the batch to acknowledging it
-     */
-    void onBatch(int entries, long entryBytes, long nanos);
-  }
 
   /** The newest durable signed checkpoint. */
   @SuppressWarnings("ArrayRecordComponent") // byte strings copied or never compared
@@ -125,7 +118,7 @@ public final class LedgerStore implements AutoCloseable {
     this.reader = new TileReader(logDir, () -> this.latest.checkpoint().size());
     this.fsyncPool =
         Executors.newFixedThreadPool(
-            8, Thread.ofPlatform().daemon().name("ledger-fsync-", 0).factory());
+            FSYNC_THREADS, Thread.ofPlatform().daemon().name("ledger-fsync-", 0).factory());
     this.tidy =
         Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("ledger-tidy").factory());
@@ -404,7 +397,13 @@ public final class LedgerStore implements AutoCloseable {
                   published.checkpoint(),
                   published.note()));
     }
-    observer.onBatch(batch.size(), b.built().entryBytes(), System.nanoTime() - b.started());
+    observer.onBatch(
+        new BatchObserver.Report(
+            batch.size(),
+            b.built().entryBytes(),
+            System.nanoTime() - b.started(),
+            b.built().files(),
+            b.built().checkpoint()));
     if (!b.built().obsoletePartials().isEmpty()) {
       // off the commit path: an unlink can wait for the file system's journal
       tidy.execute(() -> deletePartials(b.built().obsoletePartials()));

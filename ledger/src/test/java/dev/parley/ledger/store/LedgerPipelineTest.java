@@ -39,7 +39,7 @@ class LedgerPipelineTest {
         LedgerOptions.builder(dir)
             .maxBatch(7)
             .batchesInFlight(3)
-            .observer((n, b, t) -> batched.addAndGet(n))
+            .observer(r -> batched.addAndGet(r.entries()))
             .build();
     try (LedgerStore store = LedgerStore.open(options)) {
       List<Thread> threads = new ArrayList<>();
