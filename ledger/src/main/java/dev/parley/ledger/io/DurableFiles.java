@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -175,6 +176,27 @@ public final class DurableFiles {
    */
   public static Prepared prepare(
       List<Write> files, Write commit, ExecutorService pool, String tempName) throws IOException {
+    return prepare(files, commit, pool, tempName, null);
+  }
+
+  /**
+   * {@link #prepare(List, Write, ExecutorService, String)} recycling inodes: each new public file,
+   * the commit file's temp file included, and each new directory of a group is a spare from {@code
+   * spares} renamed into place when one is available, and round 2 hands the replaced commit file to
+   * {@code spares} instead of freeing it. A recycled file is overwritten, truncated to its length
+   * and forced exactly like a new one, and its directory forced as well.
+   *
+   * @param files the new files
+   * @param commit the file to replace last
+   * @param pool an executor for parallel fsyncs, or null to run round 1 here
+   * @param tempName the temp file's name, as for the method above
+   * @param spares the pool of spare inodes, or null to create and free as usual
+   * @return the group, in round 1
+   * @throws IOException as for the method above
+   */
+  public static Prepared prepare(
+      List<Write> files, Write commit, ExecutorService pool, String tempName, SpareInodes spares)
+      throws IOException {
     Map<Path, List<Write>> byDir = new LinkedHashMap<>();
     for (Write w : files) {
       byDir.computeIfAbsent(w.path().toAbsolutePath().getParent(), d -> new ArrayList<>()).add(w);
@@ -183,15 +205,15 @@ public final class DurableFiles {
     Path commitTemp = commitDir.resolve(tempName == null ? ".tmp-" + UUID.randomUUID() : tempName);
     Write temp = new Write(commitTemp, commit.bytes(), commit.length(), commit.ownerOnly());
     List<Future<?>> round1 = new ArrayList<>();
-    Prepared prepared = new Prepared(round1, commitTemp, commit.path(), commitDir);
+    Prepared prepared = new Prepared(round1, commitTemp, commit.path(), commitDir, spares);
     List<Callable<List<Future<?>>>> groups = new ArrayList<>(byDir.size() + 1);
     for (Map.Entry<Path, List<Write>> group : byDir.entrySet()) {
-      groups.add(() -> createGroup(group.getKey(), group.getValue(), false, pool));
+      groups.add(() -> createGroup(group.getKey(), group.getValue(), false, pool, spares));
     }
     // The commit file's temp file is one more group of its own; nothing refers to it yet. Its
     // directory is not forced here: the temp name never needs to survive a crash, only the rename
     // in round 2 does, and round 2 forces that directory (one device flush fewer per group).
-    groups.add(() -> createGroup(commitDir, List.of(temp), true, pool));
+    groups.add(() -> createGroup(commitDir, List.of(temp), true, pool, spares));
     for (Callable<List<Future<?>>> task : groups) {
       if (pool == null) {
         try {
@@ -216,23 +238,22 @@ public final class DurableFiles {
    * @return the file writes started on {@code pool} (empty when run inline)
    */
   private static List<Future<?>> createGroup(
-      Path dir, List<Write> writes, boolean commitTemp, ExecutorService pool) throws IOException {
+      Path dir, List<Write> writes, boolean commitTemp, ExecutorService pool, SpareInodes spares)
+      throws IOException {
     Set<Path> parents = new LinkedHashSet<>();
-    createDirectories(dir, parents);
+    if (!Files.isDirectory(dir)) {
+      // Only the group's own directory may be a spare: parents are shared between groups.
+      createDirectories(dir.getParent(), parents);
+      if (spares != null && spares.takeDirectory(dir)) {
+        parents.add(dir.getParent());
+      } else {
+        createDirectories(dir, parents);
+      }
+    }
     List<Future<?>> started = new ArrayList<>(writes.size());
     List<Runnable> inline = new ArrayList<>();
     for (Write w : writes) {
-      FileChannel ch =
-          commitTemp
-              ? FileChannel.open(
-                  w.path(),
-                  Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                  w.ownerOnly() ? OWNER_ONLY : PUBLIC)
-              : FileChannel.open(
-                  w.path(),
-                  StandardOpenOption.CREATE,
-                  StandardOpenOption.WRITE,
-                  StandardOpenOption.TRUNCATE_EXISTING);
+      FileChannel ch = openNew(w, commitTemp, spares);
       Runnable fill = () -> writeAndForce(ch, w);
       if (pool == null) {
         inline.add(fill);
@@ -250,18 +271,51 @@ public final class DurableFiles {
     return started;
   }
 
+  /**
+   * Opens a file of round 1 for writing from its first byte: a spare renamed into place if {@code
+   * spares} has one (only for a public file that does not exist yet), else a new file (created
+   * exclusively for the commit file's temp file), else the leftover of the same name, which {@link
+   * #writeAndForce} overwrites and truncates.
+   */
+  private static FileChannel openNew(Write w, boolean commitTemp, SpareInodes spares)
+      throws IOException {
+    if (spares != null
+        && !w.ownerOnly()
+        && Files.notExists(w.path(), LinkOption.NOFOLLOW_LINKS)
+        && spares.take(w.path())) {
+      return FileChannel.open(w.path(), StandardOpenOption.WRITE);
+    }
+    if (commitTemp) {
+      return FileChannel.open(
+          w.path(),
+          Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+          w.ownerOnly() ? OWNER_ONLY : PUBLIC);
+    }
+    return FileChannel.open(
+        w.path(),
+        Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+        w.ownerOnly() ? OWNER_ONLY : PUBLIC);
+  }
+
   /** A group of new files in round 1 of {@link #prepare}, with its commit file not yet replaced. */
   public static final class Prepared {
     private final List<Future<?>> round1;
     private final Path commitTemp;
     private final Path commitPath;
     private final Path commitDir;
+    private final SpareInodes spares;
 
-    private Prepared(List<Future<?>> round1, Path commitTemp, Path commitPath, Path commitDir) {
+    private Prepared(
+        List<Future<?>> round1,
+        Path commitTemp,
+        Path commitPath,
+        Path commitDir,
+        SpareInodes spares) {
       this.round1 = round1;
       this.commitTemp = commitTemp;
       this.commitPath = commitPath;
       this.commitDir = commitDir;
+      this.spares = spares;
     }
 
     /**
@@ -305,7 +359,15 @@ public final class DurableFiles {
       boolean renamed = false;
       try {
         awaitRound1();
-        Files.move(commitTemp, commitPath, StandardCopyOption.ATOMIC_MOVE);
+        Path kept = spares == null ? null : spares.keepReplaced(commitPath);
+        try {
+          Files.move(commitTemp, commitPath, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+          if (kept != null) {
+            spares.forget(kept);
+          }
+          throw e;
+        }
         renamed = true;
         forceDirectory(commitDir);
       } catch (UncheckedIOException e) {
@@ -321,9 +383,11 @@ public final class DurableFiles {
   private static void writeAndForce(FileChannel channel, Write w) {
     try (FileChannel ch = channel) {
       ByteBuffer buf = ByteBuffer.wrap(w.bytes(), 0, w.length());
+      long position = 0;
       while (buf.hasRemaining()) {
-        ch.write(buf);
+        position += ch.write(buf, position);
       }
+      ch.truncate(w.length()); // a leftover or recycled file may have been longer
       ch.force(true);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + w.path(), e);

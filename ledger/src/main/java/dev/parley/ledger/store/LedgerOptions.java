@@ -2,6 +2,7 @@ package dev.parley.ledger.store;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,9 @@ import java.util.Objects;
  * @param batchesInFlight the most batches between being taken from the queue and acknowledged
  *     (1-4): with more than one, the next batch is stamped, hashed and written while the previous
  *     one's checkpoint is committed
+ * @param spareGrace how long a superseded tile file or checkpoint rests in {@code <ledger>/spare/}
+ *     before its inode is reused for a new file (0-10 minutes; see {@code SpareInodes}): a reader
+ *     that opened it under its old name and reads within this time still sees its old bytes
  */
 public record LedgerOptions(
     Path ledgerDir,
@@ -22,14 +26,15 @@ public record LedgerOptions(
     Clock clock,
     int maxBatch,
     BatchObserver observer,
-    int batchesInFlight) {
+    int batchesInFlight,
+    Duration spareGrace) {
 
   /** The default origin of an embedded deployment. */
   public static final String DEFAULT_ORIGIN = "parley.local/ledger";
 
   /**
    * Starts a builder with defaults: origin {@value #DEFAULT_ORIGIN}, UTC system clock, batches of
-   * up to 4,096 entries, no observer.
+   * up to 4,096 entries, no observer, one batch in flight, spares rested for 2 seconds.
    *
    * @param ledgerDir the ledger directory
    * @return the builder
@@ -46,6 +51,7 @@ public record LedgerOptions(
     private int maxBatch = 4096;
     private BatchObserver observer = BatchObserver.NONE;
     private int batchesInFlight = 1;
+    private Duration spareGrace = Duration.ofSeconds(2);
 
     private Builder(Path ledgerDir) {
       this.ledgerDir = Objects.requireNonNull(ledgerDir, "ledgerDir");
@@ -109,6 +115,17 @@ public record LedgerOptions(
     }
 
     /**
+     * Sets how long a superseded file rests before its inode is reused (default 2 seconds).
+     *
+     * @param value 0 to 10 minutes
+     * @return this builder
+     */
+    public Builder spareGrace(Duration value) {
+      this.spareGrace = Objects.requireNonNull(value, "spareGrace");
+      return this;
+    }
+
+    /**
      * Validates and builds.
      *
      * @return the options
@@ -127,7 +144,12 @@ public record LedgerOptions(
       if (batchesInFlight < 1 || batchesInFlight > 4) {
         throw new IllegalArgumentException("batchesInFlight: must be 1-4, got " + batchesInFlight);
       }
-      return new LedgerOptions(ledgerDir, origin, clock, maxBatch, observer, batchesInFlight);
+      if (spareGrace.isNegative() || spareGrace.compareTo(Duration.ofMinutes(10)) > 0) {
+        throw new IllegalArgumentException(
+            "spareGrace: must be 0 to 10 minutes, got " + spareGrace);
+      }
+      return new LedgerOptions(
+          ledgerDir, origin, clock, maxBatch, observer, batchesInFlight, spareGrace);
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.parley.ledger.checkpoint.Checkpoint;
 import dev.parley.ledger.entry.EntryType;
 import dev.parley.ledger.entry.LedgerEntry;
 import dev.parley.ledger.io.DurableFiles;
+import dev.parley.ledger.io.SpareInodes;
 import dev.parley.ledger.jcs.JsonObject;
 import dev.parley.ledger.layout.TileState;
 import java.io.IOException;
@@ -39,7 +40,8 @@ import java.util.stream.Stream;
  * batches strictly in order, waits for a batch's round 1, renames its checkpoint into place and
  * forces the log directory; then, and only then, the batch's appends are acknowledged. A crash at
  * any point leaves the last durable checkpoint intact; files written beyond it were never
- * acknowledged and are removed at the next start.
+ * acknowledged and are removed at the next start. Superseded checkpoints and partial tiles become
+ * spares in {@code <ledger>/spare/} whose inodes later files reuse ({@link SpareInodes}).
  *
  * <p>On start the whole log is verified against the checkpoint with {@link LogVerifier} (the
  * auditor's own algorithm). A torn, truncated, altered or missing file puts the store in the failed
@@ -74,6 +76,7 @@ public final class LedgerStore implements AutoCloseable {
 
   private final ExecutorService fsyncPool;
   private final ExecutorService tidy;
+  private final SpareInodes spares;
   private final Thread sequencer;
   private final Thread committer;
   private final TileReader reader;
@@ -105,8 +108,10 @@ public final class LedgerStore implements AutoCloseable {
       TileState tiles,
       byte[] chain,
       List<byte[]> bundle,
-      String failure) {
+      String failure,
+      SpareInodes spares) {
     this.logDir = logDir;
+    this.spares = spares;
     this.keys = keys;
     this.clock = options.clock();
     this.maxBatch = options.maxBatch();
@@ -161,8 +166,10 @@ public final class LedgerStore implements AutoCloseable {
     if (failure != null) {
       LOG.log(Level.SEVERE, "ledger refuses appends: {0}", failure);
     }
+    SpareInodes spares =
+        SpareInodes.open(ledgerDir.resolve("spare"), options.spareGrace(), System::nanoTime);
     LedgerStore store =
-        new LedgerStore(logDir, keys, options, latest, tiles, chain, bundle, failure);
+        new LedgerStore(logDir, keys, options, latest, tiles, chain, bundle, failure, spares);
     store.lock = lock;
     store.committer.start();
     store.sequencer.start();
@@ -353,7 +360,8 @@ public final class LedgerStore implements AutoCloseable {
             built.files(),
             built.checkpoint(),
             fsyncPool,
-            ".tmp-checkpoint-" + built.published().checkpoint().size());
+            ".tmp-checkpoint-" + built.published().checkpoint().size(),
+            spares);
     return new Batch(batch, built, files, started);
   }
 
@@ -405,18 +413,19 @@ public final class LedgerStore implements AutoCloseable {
             b.built().files(),
             b.built().checkpoint()));
     if (!b.built().obsoletePartials().isEmpty()) {
-      // off the commit path: an unlink can wait for the file system's journal
-      tidy.execute(() -> deletePartials(b.built().obsoletePartials()));
+      // off the commit path: renames and unlinks can wait for the file system
+      tidy.execute(() -> recyclePartials(b.built().obsoletePartials()));
     }
   }
 
   /**
-   * Deletes partial tiles whose full tile is now durable and covered by a checkpoint, as C2SP
+   * Removes partial tiles whose full tile is now durable and covered by a checkpoint, as C2SP
    * tlog-tiles allows: "MAY delete any partial tile once the corresponding full tile is ...
-   * available". The deletions are not forced: a partial tile that reappears after a crash is still
-   * correct and merely redundant.
+   * available". Their files and directories become spares ({@link SpareInodes}) rather than being
+   * freed. Nothing is forced: a partial tile that reappears after a crash is still correct and
+   * merely redundant.
    */
-  private void deletePartials(List<String> partialDirs) {
+  private void recyclePartials(List<String> partialDirs) {
     for (String dir : partialDirs) {
       Path p = logDir.resolve(dir);
       if (!Files.isDirectory(p)) {
@@ -424,11 +433,11 @@ public final class LedgerStore implements AutoCloseable {
       }
       try (Stream<Path> files = Files.list(p)) {
         for (Path f : files.toList()) {
-          Files.deleteIfExists(f);
+          spares.adopt(f);
         }
-        Files.deleteIfExists(p);
+        spares.adoptDirectory(p);
       } catch (IOException e) {
-        LOG.log(Level.WARNING, "could not delete obsolete partial tiles in {0}", p);
+        LOG.log(Level.WARNING, "could not remove obsolete partial tiles in {0}", p);
       }
     }
   }

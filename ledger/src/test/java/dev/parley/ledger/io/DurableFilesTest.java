@@ -11,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -64,6 +67,51 @@ class DurableFilesTest {
     }
     assertEquals("new", Files.readString(commit));
     assertFalse(Files.exists(dir.resolve(".tmp-checkpoint-12")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void prepare_withRestedSpares_recyclesInodesAndKeepsTheReplacedCommitFile(boolean parallel)
+      throws IOException {
+    Path log = Files.createDirectories(dir.resolve("log"));
+    Path commit = Files.writeString(log.resolve("checkpoint"), "old checkpoint");
+    Object commitIno = inode(commit);
+    SpareInodes spares = SpareInodes.open(dir.resolve("spare"), Duration.ZERO, System::nanoTime);
+    Path obsolete = Files.createDirectories(log.resolve("tile/entries/000.p"));
+    Set<Object> spareFileInos = new HashSet<>();
+    for (String name : List.of("200", "240")) {
+      Path f =
+          Files.writeString(obsolete.resolve(name), "a much longer superseded partial " + name);
+      spareFileInos.add(inode(f));
+      spares.adopt(f);
+    }
+    Object spareDirIno = inode(obsolete);
+    spares.adoptDirectory(obsolete);
+    Path next = log.resolve("tile/entries/001.p/3");
+
+    DurableFiles.prepare(
+            List.of(DurableFiles.Write.publicFile(next, bytes("abc"))),
+            DurableFiles.Write.publicFile(commit, bytes("new")),
+            pool(parallel),
+            ".tmp-checkpoint-259",
+            spares)
+        .commit();
+
+    assertEquals("abc", Files.readString(next), "overwritten and truncated");
+    assertEquals("new", Files.readString(commit));
+    assertEquals(spareFileInos, Set.of(inode(next), inode(commit)), "both files are spares");
+    assertEquals(spareDirIno, inode(next.getParent()), "the new directory is the spare one");
+    assertEquals(1, Files.getAttribute(commit, "unix:nlink"));
+    try (Stream<Path> left = Files.list(dir.resolve("spare"))) {
+      List<Path> kept = left.toList();
+      assertEquals(1, kept.size(), "only the replaced checkpoint rests in the pool");
+      assertEquals(commitIno, inode(kept.get(0)));
+      assertEquals("old checkpoint", Files.readString(kept.get(0)));
+    }
+  }
+
+  private static Object inode(Path p) throws IOException {
+    return Files.getAttribute(p, "unix:ino");
   }
 
   @ParameterizedTest

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -164,6 +165,30 @@ class LedgerStoreTest {
     assertEquals(
         11,
         LogAudit.verify(LogSource.directory(dir.resolve("log")), vkey(), null).checkpoint().size());
+  }
+
+  @Test
+  void append_recyclingAcrossTileEdges_logVerifiesAndObsoletePartialsLeaveTheLog()
+      throws Exception {
+    LedgerOptions options =
+        LedgerOptions.builder(dir).clock(CLOCK).maxBatch(37).spareGrace(Duration.ZERO).build();
+    try (LedgerStore store = LedgerStore.open(options)) {
+      for (int round = 0; round < 25; round++) {
+        appendAll(store, 30);
+      }
+    }
+    try (LedgerStore store = LedgerStore.open(options)) {
+      assertTrue(store.failure().isEmpty(), () -> store.failure().orElse(""));
+      assertEquals(750, store.append(EntryType.LEDGER_NOTE, note("after restart")).get().index());
+    }
+
+    assertEquals(
+        751,
+        LogAudit.verify(LogSource.directory(dir.resolve("log")), vkey(), null).checkpoint().size());
+    for (String done : List.of("tile/entries/000.p", "tile/entries/001.p", "tile/0/000.p")) {
+      assertFalse(Files.exists(dir.resolve("log").resolve(done)), done + " was recycled");
+    }
+    assertTrue(Files.isDirectory(dir.resolve("spare")), "spares live beside the log, not in it");
   }
 
   @Test
