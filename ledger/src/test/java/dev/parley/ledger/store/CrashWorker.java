@@ -5,6 +5,7 @@ import dev.parley.ledger.jcs.JsonObject;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,7 +28,13 @@ public final class CrashWorker {
     int writers = Integer.parseInt(args[2]);
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     LedgerStore store =
-        LedgerStore.open(LedgerOptions.builder(dir).maxBatch(512).batchesInFlight(3).build());
+        LedgerStore.open(
+            LedgerOptions.builder(dir)
+                .maxBatch(512)
+                .batchesInFlight(3)
+                // spares reused at once: the most inode recycling a kill can interrupt
+                .spareGrace(Duration.ZERO)
+                .build());
     if (store.failure().isPresent()) {
       out.println("FAILED " + store.failure().get());
       out.flush();
