@@ -1,24 +1,18 @@
 package dev.parley.cleanroom.dataset;
 
-import dev.parley.cleanroom.engine.CatalogEngine;
-import dev.parley.cleanroom.engine.CatalogRecord;
 import dev.parley.consent.partner.Partner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -47,6 +41,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * An abandoned upload's {@code upload_aborted} record is durable before its staging files are
  * deleted; from then on it is gone for its partner (its id is not found, its upload key cannot be
  * used again), and leftovers of a crash in between are deleted at the next start.
+ *
+ * <p>This class coordinates; the parts are package-private: {@code UploadSessions} (the catalog
+ * records of each upload and its lock), {@code PartStaging} and {@code StagedPart} (staging files)
+ * and {@code UploadCompletion} (the checks and totals of completion, without I/O).
  */
 public final class MultipartUploads {
   /** The highest part number. */
@@ -56,15 +54,14 @@ public final class MultipartUploads {
   public static final Duration MAX_AGE = Duration.ofDays(7);
 
   private final DatasetService datasets;
-  private final CatalogEngine engine;
+  private final UploadSessions sessions;
   private final PartStaging staging;
   private final Clock clock;
-  private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
   private final ReentrantLock beginLock = new ReentrantLock();
 
   private MultipartUploads(DatasetService datasets, Path staging, Clock clock) {
     this.datasets = datasets;
-    this.engine = datasets.engine();
+    this.sessions = new UploadSessions(datasets.engine());
     this.staging = new PartStaging(staging, datasets.tokenizer(), datasets.batchSize());
     this.clock = clock;
   }
@@ -85,12 +82,7 @@ public final class MultipartUploads {
     Objects.requireNonNull(clock, "clock");
     Files.createDirectories(stagingDir);
     MultipartUploads uploads = new MultipartUploads(datasets, stagingDir, clock);
-    for (String kind : List.of(SessionRecords.DONE_KIND, SessionRecords.ABORTED_KIND)) {
-      for (CatalogRecord r : uploads.engine.catalogRecords(kind, "")) {
-        int slash = r.key().indexOf('/');
-        uploads.staging.delete(r.key().substring(0, slash), r.key().substring(slash + 1));
-      }
-    }
+    uploads.sessions.forEachFinished(uploads.staging::delete);
     uploads.expireAbandoned();
     return uploads;
   }
@@ -124,16 +116,16 @@ public final class MultipartUploads {
             .orElseGet(UploadSession::randomId);
     beginLock.lock();
     try {
-      Optional<UploadSession> prior = session(partnerId, id);
+      Optional<UploadSession> prior = sessions.find(partnerId, id);
       if (prior.isPresent()) {
         UploadSession s = prior.get();
-        Optional<SessionRecords.Aborted> gone = aborted(partnerId, id);
+        Optional<SessionRecords.Aborted> gone = sessions.aborted(partnerId, id);
         if (gone.isPresent()) {
           throw new UploadStateException(
               "uploadKey: '"
                   + options.uploadKey().orElseThrow()
                   + "' belonged to an upload that was "
-                  + describe(gone.get())
+                  + UploadSessions.describe(gone.get())
                   + "; use a new key");
         }
         if (!s.schema().equals(schema) || s.maxRejected() != options.maxRejected()) {
@@ -161,7 +153,7 @@ public final class MultipartUploads {
       UploadSession s =
           new UploadSession(
               id, partnerId, schema, options.uploadKey(), options.maxRejected(), clock.instant());
-      engine.putCatalogRecord(SessionRecords.session(s));
+      sessions.putSession(s);
       return new Begun(new UploadStatus(s, List.of(), Optional.empty()), true);
     } finally {
       beginLock.unlock();
@@ -192,15 +184,15 @@ public final class MultipartUploads {
     if (firstRow < 1) {
       throw new IllegalArgumentException("firstRow: must be >= 1, got " + firstRow);
     }
-    UploadSession s = requireSession(partnerId, uploadId);
-    ReentrantLock lock = lock(partnerId, uploadId);
+    UploadSession s = sessions.require(partnerId, uploadId);
+    ReentrantLock lock = sessions.lock(s);
     lock.lock();
     try {
-      requireNotAborted(partnerId, uploadId);
-      if (done(partnerId, uploadId).isPresent()) {
+      sessions.requireNotAborted(partnerId, uploadId);
+      if (sessions.done(partnerId, uploadId).isPresent()) {
         throw new UploadStateException("upload " + uploadId + " is already completed");
       }
-      Optional<SessionRecords.StagedReceipt> prior = partRecord(partnerId, uploadId, part);
+      Optional<SessionRecords.StagedReceipt> prior = sessions.part(partnerId, uploadId, part);
       if (prior.isPresent()) {
         PartReceipt p = prior.get().receipt();
         String digest = HexFormat.of().formatHex(UploadInput.digestAll(body));
@@ -225,7 +217,7 @@ public final class MultipartUploads {
   private PartReceipt stage(UploadSession s, int part, long firstRow, InputStream body)
       throws IOException {
     SessionRecords.StagedReceipt staged = staging.stage(s, part, firstRow, body);
-    engine.putCatalogRecord(SessionRecords.part(s.partnerId(), s.id(), staged));
+    sessions.putPart(s, staged);
     return staged.receipt();
   }
 
@@ -237,8 +229,8 @@ public final class MultipartUploads {
    * @return the status, or empty if the partner has no such upload
    */
   public Optional<UploadStatus> status(String partnerId, String uploadId) {
-    Optional<UploadSession> s = session(partnerId, uploadId);
-    if (s.isEmpty() || aborted(partnerId, uploadId).isPresent()) {
+    Optional<UploadSession> s = sessions.find(partnerId, uploadId);
+    if (s.isEmpty() || sessions.aborted(partnerId, uploadId).isPresent()) {
       return Optional.empty();
     }
     return Optional.of(status(s.get()));
@@ -246,11 +238,12 @@ public final class MultipartUploads {
 
   private UploadStatus status(UploadSession s) {
     List<PartReceipt> parts = new ArrayList<>();
-    for (SessionRecords.StagedReceipt p : parts(s.partnerId(), s.id())) {
+    for (SessionRecords.StagedReceipt p : sessions.parts(s.partnerId(), s.id())) {
       parts.add(p.receipt());
     }
     Optional<UploadResult> result =
-        done(s.partnerId(), s.id())
+        sessions
+            .done(s.partnerId(), s.id())
             .flatMap(d -> datasets.describe(s.partnerId(), d.dataset(), d.version()))
             .filter(DatasetVersion::published)
             .map(DatasetVersion::toResult);
@@ -272,12 +265,12 @@ public final class MultipartUploads {
    *     entry could not be appended (completing again appends it)
    */
   public UploadResult complete(String partnerId, String uploadId) throws IOException {
-    UploadSession s = requireSession(partnerId, uploadId);
-    ReentrantLock lock = lock(partnerId, uploadId);
+    UploadSession s = sessions.require(partnerId, uploadId);
+    ReentrantLock lock = sessions.lock(s);
     lock.lock();
     try {
-      requireNotAborted(partnerId, uploadId);
-      Optional<SessionRecords.Done> done = done(partnerId, uploadId);
+      sessions.requireNotAborted(partnerId, uploadId);
+      Optional<SessionRecords.Done> done = sessions.done(partnerId, uploadId);
       if (done.isPresent()) {
         DatasetVersion v =
             datasets
@@ -285,26 +278,8 @@ public final class MultipartUploads {
                 .orElseThrow(() -> new IllegalStateException("completed version is missing"));
         return datasets.resultOf(v);
       }
-      List<SessionRecords.StagedReceipt> parts = parts(partnerId, uploadId);
-      checkContiguous(parts);
-      long rejected = parts.stream().mapToLong(p -> p.receipt().rejected()).sum();
-      List<RowRejection> rejections = new ArrayList<>();
-      for (SessionRecords.StagedReceipt p : parts) {
-        rejections.addAll(p.receipt().rejections());
-      }
-      rejections.sort(Comparator.comparingLong(RowRejection::row));
-      if (rejected > s.maxRejected()) {
-        throw new DatasetUploadException(
-            rejected + " rows rejected, more than maxRejected " + s.maxRejected(),
-            rejections,
-            rejected);
-      }
-      List<byte[]> digests = new ArrayList<>();
-      parts.forEach(p -> digests.add(HexFormat.of().parseHex(p.receipt().sha256())));
-      String digest = HexFormat.of().formatHex(digestOfParts(digests));
-      long rows = parts.stream().mapToLong(p -> p.receipt().rows()).sum();
-      List<RowRejection> listed =
-          rejections.subList(0, Math.min(DatasetUploadException.MAX_LISTED, rejections.size()));
+      List<SessionRecords.StagedReceipt> parts = sessions.parts(partnerId, uploadId);
+      DatasetService.Loaded totals = UploadCompletion.totals(parts, s.maxRejected());
       UploadResult result =
           datasets.store(
               partnerId,
@@ -320,7 +295,7 @@ public final class MultipartUploads {
                       p.stagedSha256(),
                       writer);
                 }
-                return new DatasetService.Loaded(rows, rejected, listed, digest);
+                return totals;
               });
       staging.delete(partnerId, uploadId);
       return result;
@@ -339,12 +314,12 @@ public final class MultipartUploads {
    * @throws UploadStateException if the upload is completed (its version stays published)
    */
   public void abort(String partnerId, String uploadId) {
-    requireSession(partnerId, uploadId);
-    ReentrantLock lock = lock(partnerId, uploadId);
+    UploadSession s = sessions.require(partnerId, uploadId);
+    ReentrantLock lock = sessions.lock(s);
     lock.lock();
     try {
-      requireNotAborted(partnerId, uploadId);
-      if (done(partnerId, uploadId).isPresent()) {
+      sessions.requireNotAborted(partnerId, uploadId);
+      if (sessions.done(partnerId, uploadId).isPresent()) {
         throw new UploadStateException(
             "upload " + uploadId + " is completed; a published version cannot be aborted");
       }
@@ -363,15 +338,15 @@ public final class MultipartUploads {
   public int expireAbandoned() {
     Instant cutoff = clock.instant().minus(MAX_AGE);
     int expired = 0;
-    for (CatalogRecord r : engine.catalogRecords(SessionRecords.SESSION_KIND, "")) {
-      UploadSession s = SessionRecords.parseSession(r);
+    for (UploadSession s : sessions.all()) {
       if (!s.createdAt().isBefore(cutoff)) {
         continue;
       }
-      ReentrantLock lock = lock(s.partnerId(), s.id());
+      ReentrantLock lock = sessions.lock(s);
       lock.lock();
       try {
-        if (done(s.partnerId(), s.id()).isEmpty() && aborted(s.partnerId(), s.id()).isEmpty()) {
+        if (sessions.done(s.partnerId(), s.id()).isEmpty()
+            && sessions.aborted(s.partnerId(), s.id()).isEmpty()) {
           abandon(s.partnerId(), s.id(), SessionRecords.AbortReason.EXPIRED);
           expired++;
         }
@@ -384,49 +359,8 @@ public final class MultipartUploads {
 
   /** Records the abandonment durably, then deletes the staged parts; the caller holds the lock. */
   private void abandon(String partnerId, String uploadId, SessionRecords.AbortReason reason) {
-    engine.putCatalogRecord(
-        SessionRecords.aborted(
-            partnerId, uploadId, new SessionRecords.Aborted(clock.instant(), reason)));
+    sessions.putAborted(partnerId, uploadId, new SessionRecords.Aborted(clock.instant(), reason));
     staging.delete(partnerId, uploadId);
-  }
-
-  private void requireNotAborted(String partnerId, String uploadId) {
-    Optional<SessionRecords.Aborted> gone = aborted(partnerId, uploadId);
-    if (gone.isPresent()) {
-      throw new UploadNotFoundException(uploadId, describe(gone.get()));
-    }
-  }
-
-  private static String describe(SessionRecords.Aborted a) {
-    return (a.reason() == SessionRecords.AbortReason.EXPIRED
-            ? "expired (not completed within " + MAX_AGE.toDays() + " days)"
-            : "aborted")
-        + " at "
-        + a.at();
-  }
-
-  private static void checkContiguous(List<SessionRecords.StagedReceipt> parts) {
-    if (parts.isEmpty()) {
-      throw new UploadStateException("no part was sent; send part 1 first");
-    }
-    long nextRow = 1;
-    for (int i = 0; i < parts.size(); i++) {
-      PartReceipt p = parts.get(i).receipt();
-      if (p.part() != i + 1) {
-        throw new UploadStateException(
-            "part " + (i + 1) + " is missing (parts must be numbered 1, 2, 3, ...)");
-      }
-      if (p.firstRow() != nextRow) {
-        throw new UploadStateException(
-            "part "
-                + p.part()
-                + " starts at row "
-                + p.firstRow()
-                + " but the parts before it end at row "
-                + (nextRow - 1));
-      }
-      nextRow += p.dataRows();
-    }
   }
 
   /**
@@ -437,49 +371,6 @@ public final class MultipartUploads {
    * @return the 32-byte digest
    */
   public static byte[] digestOfParts(List<byte[]> partDigests) {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform must provide SHA-256", e);
-    }
-    for (int i = 0; i < partDigests.size(); i++) {
-      if (partDigests.get(i).length != 32) {
-        throw new IllegalArgumentException("partDigests[" + i + "]: must be 32 bytes");
-      }
-      md.update(partDigests.get(i));
-    }
-    return md.digest();
-  }
-
-  private Optional<UploadSession> session(String partnerId, String uploadId) {
-    Partner.requireId(partnerId, "partnerId");
-    return SessionRecords.findSession(engine, partnerId, uploadId);
-  }
-
-  private UploadSession requireSession(String partnerId, String uploadId) {
-    return session(partnerId, uploadId).orElseThrow(() -> new UploadNotFoundException(uploadId));
-  }
-
-  private Optional<SessionRecords.Done> done(String partnerId, String uploadId) {
-    return SessionRecords.findDone(engine, partnerId, uploadId);
-  }
-
-  private Optional<SessionRecords.Aborted> aborted(String partnerId, String uploadId) {
-    return SessionRecords.findAborted(engine, partnerId, uploadId);
-  }
-
-  private List<SessionRecords.StagedReceipt> parts(String partnerId, String uploadId) {
-    return SessionRecords.findParts(engine, partnerId, uploadId);
-  }
-
-  private Optional<SessionRecords.StagedReceipt> partRecord(
-      String partnerId, String uploadId, int part) {
-    return SessionRecords.findPart(engine, partnerId, uploadId, part);
-  }
-
-  /** The lock of an existing upload (so the map holds one entry per upload, never per guess). */
-  private ReentrantLock lock(String partnerId, String uploadId) {
-    return locks.computeIfAbsent(partnerId + "/" + uploadId, k -> new ReentrantLock());
+    return UploadCompletion.digestOfParts(partDigests);
   }
 }

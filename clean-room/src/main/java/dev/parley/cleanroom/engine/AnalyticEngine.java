@@ -2,9 +2,12 @@ package dev.parley.cleanroom.engine;
 
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Consumer;
 
-/** An embedded or distributed SQL engine that runs aggregation plans over token-keyed tables. */
+/**
+ * An embedded or distributed SQL engine that runs aggregation plans over token-keyed tables.
+ *
+ * <p>Tokens go in (tables, token sets) and only aggregates come out: no operation returns a token.
+ */
 public interface AnalyticEngine extends AutoCloseable {
   /**
    * Starts a new table, invisible to readers until TableWriter.commit(). Token column is implicit.
@@ -13,9 +16,6 @@ public interface AnalyticEngine extends AutoCloseable {
 
   /** Runs {@code plan} with the semantics documented on {@link AggregationPlan}. */
   AggregateResult aggregate(AggregationPlan plan);
-
-  /** Streams each distinct token of the inner join of inputs (64-byte tokens). */
-  void forEachJoinedToken(List<TableRef> inputs, Consumer<byte[]> sink);
 
   /** Creates or replaces a named token set (usable as subjectFilter). */
   void createTokenSet(String name, Iterator<byte[]> tokens);

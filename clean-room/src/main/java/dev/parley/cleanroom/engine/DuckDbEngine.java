@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -249,36 +248,6 @@ public final class DuckDbEngine implements CatalogEngine {
       }
       case DECIMAL -> throw new IllegalStateException("DECIMAL groups are refused by the compiler");
     };
-  }
-
-  @Override
-  public void forEachJoinedToken(List<TableRef> inputs, Consumer<byte[]> sink) {
-    if (inputs.isEmpty()) {
-      throw new IllegalArgumentException("inputs: at least one table needed");
-    }
-    StringBuilder sql = new StringBuilder("SELECT DISTINCT t0.token FROM ");
-    for (int i = 0; i < inputs.size(); i++) {
-      String table = inputs.get(i).table();
-      if (columns(table).isEmpty()) {
-        throw new IllegalArgumentException("inputs[" + i + "]: no published table " + table);
-      }
-      if (i > 0) {
-        sql.append(" JOIN ");
-      }
-      sql.append(qualified(table)).append(" AS t").append(i);
-      if (i > 0) {
-        sql.append(" ON t").append(i).append(".token = t0.token");
-      }
-    }
-    try (Connection c = connect();
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(sql.toString())) {
-      while (r.next()) {
-        sink.accept(r.getBytes(1));
-      }
-    } catch (SQLException e) {
-      throw new EngineException("joined token scan failed: " + e.getMessage(), e);
-    }
   }
 
   @Override

@@ -24,7 +24,6 @@ import dev.parley.cleanroom.engine.AggregationPlan;
 import dev.parley.cleanroom.engine.AnalyticEngine;
 import dev.parley.cleanroom.engine.ColumnDef;
 import dev.parley.cleanroom.engine.DuckDbEngine;
-import dev.parley.cleanroom.engine.TableRef;
 import dev.parley.cleanroom.engine.TableWriter;
 import dev.parley.consent.purpose.Purpose;
 import dev.parley.ledger.entry.LedgerEntry;
@@ -40,7 +39,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,11 +75,6 @@ class QueryServiceDpTest {
     public AggregateResult aggregate(AggregationPlan plan) {
       aggregations.incrementAndGet();
       return inner.aggregate(plan);
-    }
-
-    @Override
-    public void forEachJoinedToken(List<TableRef> inputs, Consumer<byte[]> sink) {
-      inner.forEachJoinedToken(inputs, sink);
     }
 
     @Override

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 
 /**
  * A naive in-memory {@link AnalyticEngine}: the contract's semantics written as directly as
@@ -192,11 +191,6 @@ final class ReferenceEngine implements AnalyticEngine {
       out = next;
     }
     return out;
-  }
-
-  @Override
-  public void forEachJoinedToken(List<TableRef> inputs, Consumer<byte[]> sink) {
-    joined(inputs).forEach(t -> sink.accept(HexFormat.of().parseHex(t)));
   }
 
   @Override

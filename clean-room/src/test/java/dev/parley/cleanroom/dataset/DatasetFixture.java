@@ -1,6 +1,7 @@
 package dev.parley.cleanroom.dataset;
 
 import dev.parley.cleanroom.engine.DuckDbEngine;
+import dev.parley.cleanroom.engine.JoinedTokens;
 import dev.parley.cleanroom.engine.TableRef;
 import dev.parley.cleanroom.identity.IdentifierHash;
 import dev.parley.cleanroom.identity.IdentifierKind;
@@ -14,7 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -72,12 +73,19 @@ final class DatasetFixture implements AutoCloseable {
     return ledger.latest().checkpoint().size();
   }
 
-  /** Returns the distinct tokens of a table, as hex, sorted. */
-  List<String> tokens(TableRef table) {
-    List<String> out = new ArrayList<>();
-    engine.forEachJoinedToken(List.of(table), t -> out.add(HexFormat.of().formatHex(t)));
-    out.sort(null);
-    return out;
+  /** Asserts that a table holds exactly the distinct tokens {@code expected} (hex). */
+  void assertTokens(Collection<String> expected, TableRef table) {
+    JoinedTokens.assertExactly(expected, engine, List.of(table));
+  }
+
+  /** Asserts that two tables hold the same tokens. */
+  void assertSameTokens(TableRef a, TableRef b) {
+    JoinedTokens.assertSame(engine, List.of(a), List.of(b));
+  }
+
+  /** Returns the number of distinct tokens in a table. */
+  long tokenCount(TableRef table) {
+    return JoinedTokens.count(engine, List.of(table));
   }
 
   static String token(IdentifierKind kind, String hash) {

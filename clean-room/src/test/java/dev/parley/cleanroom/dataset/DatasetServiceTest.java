@@ -81,8 +81,8 @@ class DatasetServiceTest {
     assertEquals("ds_acme_sales_v1", v.table().table());
     assertEquals(SALES, v.schema());
     // Row 3 has an email and a phone: the email (first in priority order) gives its token.
-    assertEquals(
-        sorted(
+    f.assertTokens(
+        List.of(
             DatasetFixture.token(
                 IdentifierKind.EMAIL,
                 "b4c9a289323b21a01c3e940f150eb9b8c542587f1abfd8f0e1cc1ffc5e475514"),
@@ -95,7 +95,7 @@ class DatasetServiceTest {
             DatasetFixture.token(
                 IdentifierKind.EMAIL,
                 "e22b53bc6f871274f3a62ab37a3caed7214fc14d676215a96a242fcfada1c81f")),
-        f.tokens(v.table()));
+        v.table());
     AggregationPlan byChannel =
         new AggregationPlan(
             List.of(v.table()),
@@ -123,10 +123,6 @@ class DatasetServiceTest {
         new String(entry.body().canonicalBytes(), StandardCharsets.UTF_8));
   }
 
-  private static List<String> sorted(String... tokens) {
-    return java.util.Arrays.stream(tokens).sorted().toList();
-  }
-
   @Test
   void upload_gzipThenPlain_sameTokensNewVersionDigestOfCompressedBytes() throws Exception {
     byte[] gz = gzip(salesCsv());
@@ -138,7 +134,8 @@ class DatasetServiceTest {
     assertEquals(2, second.version());
     List<DatasetVersion> versions = f.service.versions("acme", "sales");
     assertEquals(List.of(1L, 2L), versions.stream().map(DatasetVersion::version).toList());
-    assertEquals(f.tokens(versions.get(0).table()), f.tokens(versions.get(1).table()));
+    f.assertSameTokens(versions.get(0).table(), versions.get(1).table());
+    assertEquals(4, f.tokenCount(versions.get(0).table()));
     assertEquals(
         "ds_acme_sales_v1", f.service.describe("acme", "sales", 1).orElseThrow().table().table());
     assertEquals(2, f.service.latest("acme", "sales").orElseThrow().version());
@@ -175,8 +172,8 @@ class DatasetServiceTest {
         UploadOptions.STRICT);
     DatasetVersion base64Version = f.service.latest("acme", "ids").orElseThrow();
     assertEquals(13, a.rows());
-    assertEquals(f.tokens(hexVersion.table()), f.tokens(base64Version.table()));
-    assertEquals(8, f.tokens(hexVersion.table()).size()); // 13 rows, 8 distinct hashes
+    f.assertSameTokens(hexVersion.table(), base64Version.table());
+    assertEquals(8, f.tokenCount(hexVersion.table())); // 13 rows, 8 distinct hashes
   }
 
   @Test
@@ -201,9 +198,9 @@ class DatasetServiceTest {
         schema,
         new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
         UploadOptions.STRICT);
-    assertEquals(
+    f.assertTokens(
         List.of(HexFormat.of().formatHex(token)),
-        f.tokens(f.service.latest("acme", "blinded").orElseThrow().table()));
+        f.service.latest("acme", "blinded").orElseThrow().table());
   }
 
   @Test
@@ -213,7 +210,7 @@ class DatasetServiceTest {
             "email,phone,region,channel,spend,visits,day\r\n".getBytes(StandardCharsets.UTF_8),
             UploadOptions.STRICT);
     assertEquals(0, r.rows());
-    assertEquals(List.of(), f.tokens(f.service.latest("acme", "sales").orElseThrow().table()));
+    f.assertTokens(List.of(), f.service.latest("acme", "sales").orElseThrow().table());
   }
 
   @Test

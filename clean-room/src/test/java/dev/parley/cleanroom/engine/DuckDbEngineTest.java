@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -239,13 +240,13 @@ class DuckDbEngineTest {
   }
 
   @Test
-  void forEachJoinedToken_twoTables_onlyCommonTokens() {
+  void aggregate_twoTables_joinsOnlyCommonTokens() {
     load("t", new Object[][] {{1, "a", 1.0}, {2, "a", 1.0}, {2, "b", 1.0}});
     load("u", new Object[][] {{2, "a", 1.0}, {3, "a", 1.0}});
-    List<byte[]> out = new ArrayList<>();
-    engine.forEachJoinedToken(List.of(new TableRef("t", "p"), new TableRef("u", "q")), out::add);
-    assertEquals(1, out.size());
-    assertTrue(Arrays.equals(token(2), out.getFirst()));
+    JoinedTokens.assertExactly(
+        List.of(HexFormat.of().formatHex(token(2))),
+        engine,
+        List.of(new TableRef("t", "p"), new TableRef("u", "q")));
   }
 
   @Test

@@ -12,13 +12,11 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * A naive reference {@link AnalyticEngine} over plain Java collections, for differential tests.
@@ -271,24 +269,6 @@ public final class InMemoryEngine implements AnalyticEngine {
 
   private static String hex(byte[] token) {
     return HexFormat.of().formatHex(token);
-  }
-
-  @Override
-  public void forEachJoinedToken(List<TableRef> inputs, Consumer<byte[]> sink) {
-    Map<String, byte[]> common = null;
-    for (TableRef ref : inputs) {
-      Map<String, byte[]> these = new LinkedHashMap<>();
-      for (Row r : tables.get(ref.table()).rows()) {
-        these.put(hex(r.token()), r.token());
-      }
-      if (common != null) {
-        these.keySet().retainAll(common.keySet());
-      }
-      common = these;
-    }
-    if (common != null) {
-      common.values().forEach(t -> sink.accept(t.clone()));
-    }
   }
 
   @Override

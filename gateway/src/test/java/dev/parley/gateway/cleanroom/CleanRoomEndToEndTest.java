@@ -92,7 +92,7 @@ class CleanRoomEndToEndTest {
       for (int i = 40; i < 160; i++) {
         expected.add(HexFormat.of().formatHex(s.subject(i).bytes()));
       }
-      assertEquals(expected, new TreeSet<>(s.tokens("globex", "viewers")));
+      s.assertTokens("globex", "viewers", expected);
 
       Path collab = write(files, "retail.json", CleanRoomScenario.COLLABORATION);
       CleanRoomServer.Run created =

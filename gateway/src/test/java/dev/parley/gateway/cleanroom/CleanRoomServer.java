@@ -1,5 +1,10 @@
 package dev.parley.gateway.cleanroom;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.parley.cleanroom.engine.Aggregate;
+import dev.parley.cleanroom.engine.AggregateResult;
+import dev.parley.cleanroom.engine.AggregationPlan;
 import dev.parley.cleanroom.engine.TableRef;
 import dev.parley.cleanroom.identity.IdentifierHash;
 import dev.parley.cleanroom.identity.Normalizer;
@@ -38,6 +43,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntPredicate;
 import picocli.CommandLine;
 
@@ -187,14 +193,41 @@ final class CleanRoomServer implements AutoCloseable {
     return new Run(code, out.toString(), err.toString());
   }
 
-  /** The distinct tokens of a dataset's latest version, as hex. */
-  List<String> tokens(String partner, String dataset) {
+  /** The number of distinct tokens in a dataset's latest version, counted by the engine. */
+  long tokenCount(String partner, String dataset) {
+    return countSubjects(partner, dataset, Optional.empty());
+  }
+
+  /**
+   * Asserts that a dataset's latest version holds exactly the distinct tokens {@code expected}
+   * (hex): it counts as many as expected, and as many again with them as its subject filter (no
+   * engine operation returns tokens).
+   */
+  void assertTokens(String partner, String dataset, Set<String> expected) {
+    List<byte[]> tokens = new ArrayList<>();
+    expected.forEach(t -> tokens.add(HexFormat.of().parseHex(t)));
+    String probe = "test_expected_tokens";
+    cleanRoom().engine().createTokenSet(probe, tokens.iterator());
+    try {
+      assertEquals(
+          List.of((long) expected.size(), (long) expected.size()),
+          List.of(
+              tokenCount(partner, dataset), countSubjects(partner, dataset, Optional.of(probe))),
+          "tokens of " + partner + "/" + dataset + " (all, and among the expected)");
+    } finally {
+      cleanRoom().engine().dropTokenSet(probe);
+    }
+  }
+
+  private long countSubjects(String partner, String dataset, Optional<String> filter) {
     TableRef table = cleanRoom().datasets().latest(partner, dataset).orElseThrow().table();
-    List<String> out = new ArrayList<>();
-    cleanRoom()
-        .engine()
-        .forEachJoinedToken(List.of(table), t -> out.add(HexFormat.of().formatHex(t)));
-    return out;
+    AggregateResult r =
+        cleanRoom()
+            .engine()
+            .aggregate(
+                new AggregationPlan(
+                    List.of(table), filter, List.of(), List.of(Aggregate.countSubjects()), 0, 0));
+    return r.rows().getFirst().subjects();
   }
 
   @Override
