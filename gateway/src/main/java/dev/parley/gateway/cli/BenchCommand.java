@@ -78,6 +78,14 @@ public final class BenchCommand implements Runnable {
         description = "Approximate entry size (default ${DEFAULT-VALUE}).")
     int entryBytes;
 
+    @Option(
+        names = "--warmup-seconds",
+        defaultValue = "3",
+        description =
+            "Appends to a scratch ledger, then verifies it, before measuring, so the JIT compiler"
+                + " is done (default ${DEFAULT-VALUE}; 0 for none).")
+    int warmupSeconds;
+
     @Override
     public Integer call() throws Exception {
       PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -89,7 +97,12 @@ public final class BenchCommand implements Runnable {
       }
       Files.createDirectories(dir);
       LedgerBench.Params params =
-          new LedgerBench.Params(writers, window, Duration.ofSeconds(seconds), entryBytes);
+          new LedgerBench.Params(
+              writers,
+              window,
+              Duration.ofSeconds(seconds),
+              entryBytes,
+              Duration.ofSeconds(warmupSeconds));
       try {
         LedgerBench.Result r = LedgerBench.run(dir, params, out);
         if (keep != null) {

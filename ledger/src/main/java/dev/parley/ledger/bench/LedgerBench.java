@@ -7,6 +7,7 @@ import dev.parley.ledger.entry.EntryType;
 import dev.parley.ledger.io.DurableFiles;
 import dev.parley.ledger.jcs.JsonObject;
 import dev.parley.ledger.note.NoteVerifierKey;
+import dev.parley.ledger.store.BatchObserver;
 import dev.parley.ledger.store.LedgerOptions;
 import dev.parley.ledger.store.LedgerStore;
 import java.io.IOException;
@@ -38,8 +39,19 @@ import java.util.concurrent.ExecutionException;
 public final class LedgerBench {
   private LedgerBench() {}
 
-  /** Bench parameters. */
-  public record Params(int writers, int window, Duration duration, int entryBytes) {}
+  /**
+   * Bench parameters.
+   *
+   * @param writers concurrent writer threads
+   * @param window appends each writer keeps in flight
+   * @param duration how long the measured writers append
+   * @param entryBytes approximate entry size
+   * @param warmup how long the same writers first append to a scratch ledger, which is then
+   *     verified, so that the measurements run compiled code rather than the JIT compiler (zero for
+   *     none)
+   */
+  public record Params(
+      int writers, int window, Duration duration, int entryBytes, Duration warmup) {}
 
   /** Bench figures. */
   public record Result(
@@ -79,7 +91,7 @@ public final class LedgerBench {
     public String line(Params p) {
       return String.format(
           java.util.Locale.ROOT,
-          "bench ledger: appends_per_s=%.0f p50_ms=%.2f p99_ms=%.2f fsync_baseline_per_s=%.0f ratio=%.2f verify_per_s=%.0f floor_per_s=%.0f floor_ratio=%.2f appends=%d mean_batch=%.1f writers=%d window=%d entry_bytes=%d seconds=%d",
+          "bench ledger: appends_per_s=%.0f p50_ms=%.2f p99_ms=%.2f fsync_baseline_per_s=%.0f ratio=%.2f verify_per_s=%.0f floor_per_s=%.0f floor_ratio=%.2f appends=%d mean_batch=%.1f writers=%d window=%d entry_bytes=%d seconds=%d warmup_s=%d",
           appendsPerS,
           p50Ms,
           p99Ms,
@@ -93,7 +105,8 @@ public final class LedgerBench {
           p.writers(),
           p.window(),
           p.entryBytes(),
-          p.duration().toSeconds());
+          p.duration().toSeconds(),
+          p.warmup().toSeconds());
     }
   }
 
@@ -107,34 +120,19 @@ public final class LedgerBench {
    * @throws Exception if the store fails or verification finds a violation
    */
   public static Result run(Path ledgerDir, Params p, PrintStream progress) throws Exception {
-    List<ProtocolFloor.Batch> batches = new ArrayList<>();
-    LedgerStore store =
-        LedgerStore.open(
-            LedgerOptions.builder(ledgerDir)
-                .origin("bench.parley.local/ledger")
-                .observer(r -> batches.add(ProtocolFloor.Batch.of(r)))
-                .build());
     JsonObject body =
         JsonObject.builder().put("text", "x".repeat(Math.max(1, p.entryBytes() - 150))).build();
-    long deadline = System.nanoTime() + p.duration().toNanos();
-    long[][] latencies = new long[p.writers()][];
-    Thread[] threads = new Thread[p.writers()];
+    Path warmupDir = ledgerDir.resolve("warmup");
+    if (p.warmup().isPositive()) {
+      progress.printf("warming up for %d s in a scratch ledger%n", p.warmup().toSeconds());
+      appendFor(warmupDir, p, p.warmup(), body, BatchObserver.NONE);
+      LogAudit.verify(LogSource.directory(warmupDir.resolve("log")), vkey(warmupDir), null);
+    }
+    List<ProtocolFloor.Batch> batches = new ArrayList<>();
     long started = System.nanoTime();
-    for (int w = 0; w < p.writers(); w++) {
-      int id = w;
-      threads[w] =
-          Thread.ofPlatform()
-              .name("bench-writer-" + w)
-              .start(() -> latencies[id] = writer(store, body, p.window(), deadline));
-    }
-    for (Thread t : threads) {
-      t.join();
-    }
+    long[][] latencies =
+        appendFor(ledgerDir, p, p.duration(), body, r -> batches.add(ProtocolFloor.Batch.of(r)));
     double seconds = (System.nanoTime() - started) / 1e9;
-    store.close();
-    if (store.failure().isPresent()) {
-      throw new IllegalStateException("ledger failed during the bench: " + store.failure().get());
-    }
     long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
     long appends = all.length;
     progress.printf(
@@ -152,13 +150,11 @@ public final class LedgerBench {
     }
     progress.printf("file protocol alone (same batches): %.0f entries/s%n", floor);
 
-    NoteVerifierKey key =
-        NoteVerifierKey.parse(
-            Files.readString(ledgerDir.resolve("log.vkey"), StandardCharsets.UTF_8).trim());
     long v0 = System.nanoTime();
     LogAudit.Report report =
-        LogAudit.verify(LogSource.directory(ledgerDir.resolve("log")), key, null);
+        LogAudit.verify(LogSource.directory(ledgerDir.resolve("log")), vkey(ledgerDir), null);
     double verifySeconds = (System.nanoTime() - v0) / 1e9;
+    DurableFiles.deleteTree(warmupDir);
     if (report.checkpoint().size() != appends) {
       throw new LogIntegrityException(
           "checkpoint",
@@ -173,6 +169,44 @@ public final class LedgerBench {
         floor,
         appends / verifySeconds,
         batches.isEmpty() ? 0 : (double) appends / batches.size());
+  }
+
+  /**
+   * Appends from {@code p.writers()} threads to a ledger in {@code ledgerDir} for {@code d}, then
+   * closes it; returns each writer's latencies.
+   */
+  private static long[][] appendFor(
+      Path ledgerDir, Params p, Duration d, JsonObject body, BatchObserver observer)
+      throws Exception {
+    LedgerStore store =
+        LedgerStore.open(
+            LedgerOptions.builder(ledgerDir)
+                .origin("bench.parley.local/ledger")
+                .observer(observer)
+                .build());
+    long deadline = System.nanoTime() + d.toNanos();
+    long[][] latencies = new long[p.writers()][];
+    Thread[] threads = new Thread[p.writers()];
+    for (int w = 0; w < p.writers(); w++) {
+      int id = w;
+      threads[w] =
+          Thread.ofPlatform()
+              .name("bench-writer-" + w)
+              .start(() -> latencies[id] = writer(store, body, p.window(), deadline));
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    store.close();
+    if (store.failure().isPresent()) {
+      throw new IllegalStateException("ledger failed during the bench: " + store.failure().get());
+    }
+    return latencies;
+  }
+
+  private static NoteVerifierKey vkey(Path ledgerDir) throws IOException {
+    return NoteVerifierKey.parse(
+        Files.readString(ledgerDir.resolve("log.vkey"), StandardCharsets.UTF_8).trim());
   }
 
   private static long[] writer(LedgerStore store, JsonObject body, int window, long deadline) {

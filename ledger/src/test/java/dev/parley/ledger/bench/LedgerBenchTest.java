@@ -20,8 +20,9 @@ class LedgerBenchTest {
   @TempDir Path dir;
 
   @Test
-  void run_shortRun_reportsConsistentFiguresAndRemovesTheFloorReplay() throws Exception {
-    LedgerBench.Params params = new LedgerBench.Params(4, 2, Duration.ofSeconds(1), 512);
+  void run_shortRun_reportsConsistentFiguresAndRemovesScratchLedgers() throws Exception {
+    LedgerBench.Params params =
+        new LedgerBench.Params(4, 2, Duration.ofSeconds(1), 512, Duration.ofSeconds(1));
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
     LedgerBench.Result r =
@@ -53,5 +54,7 @@ class LedgerBenchTest {
     assertEquals(Long.toString(r.appends()), figures.get("appends"));
     assertTrue(Files.isRegularFile(dir.resolve("log/checkpoint")), "the log stays for --keep");
     assertFalse(Files.exists(dir.resolve("floor")), "the floor replay is removed");
+    assertFalse(Files.exists(dir.resolve("warmup")), "and so is the warm-up ledger");
+    assertTrue(line.endsWith(" warmup_s=1"), line);
   }
 }
