@@ -104,20 +104,7 @@ public final class SpareInodes {
    * @return whether a spare was moved there (false: create the file instead)
    */
   public boolean take(Path target) {
-    Spare s = rested(files);
-    if (s == null) {
-      return false;
-    }
-    try {
-      if (linkCount(s.path()) != 1) {
-        Files.deleteIfExists(s.path()); // another name still refers to this inode
-        return false;
-      }
-      Files.move(s.path(), target, StandardCopyOption.ATOMIC_MOVE);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
+    return takeInto(files, target, true);
   }
 
   /**
@@ -128,11 +115,20 @@ public final class SpareInodes {
    * @return whether a spare directory was moved there (false: create it instead)
    */
   public boolean takeDirectory(Path target) {
-    Spare s = rested(dirs);
+    return takeInto(dirs, target, false);
+  }
+
+  /** Moves the oldest rested spare of {@code pool} to target; files must have exactly one link. */
+  private boolean takeInto(Deque<Spare> pool, Path target, boolean singleLink) {
+    Spare s = rested(pool);
     if (s == null) {
       return false;
     }
     try {
+      if (singleLink && linkCount(s.path()) != 1) {
+        Files.deleteIfExists(s.path()); // another name still refers to this inode
+        return false;
+      }
       Files.move(s.path(), target, StandardCopyOption.ATOMIC_MOVE);
       return true;
     } catch (IOException e) {
