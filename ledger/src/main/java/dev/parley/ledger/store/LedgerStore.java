@@ -17,8 +17,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +61,9 @@ public final class LedgerStore implements AutoCloseable {
    * their flushes.
    */
   public static final int FSYNC_THREADS = 8;
+
+  /** Batches at least this large are acknowledged from two threads. */
+  private static final int PARALLEL_ACK_MIN = 16;
 
   private final Path logDir;
   private final LedgerKeys keys;
@@ -388,13 +393,39 @@ public final class LedgerStore implements AutoCloseable {
    * batches of synchronous writers, and their throughput).
    */
   private void acknowledge(Batch b) {
+    int n = b.appends().size();
+    // Waking a writer is a system call (and, in a VM, an interrupt to another processor): the first
+    // half of the batch is woken from the fsync pool, idle now, while this thread wakes the second
+    // half, and the next batch waits for both.
+    int split = n >= PARALLEL_ACK_MIN ? n / 2 : 0;
+    Future<?> helper = split > 0 ? fsyncPool.submit(() -> complete(b, 0, split)) : null;
+    complete(b, split, n);
+    if (helper != null) {
+      awaitUninterruptibly(helper);
+    }
+    observer.onBatch(
+        new BatchObserver.Report(
+            n,
+            b.built().entryBytes(),
+            System.nanoTime() - b.started(),
+            b.built().files(),
+            b.built().checkpoint()));
+    if (!b.built().obsoletePartials().isEmpty()) {
+      // off the commit path: renames and unlinks can wait for the file system
+      tidy.execute(() -> recyclePartials(b.built().obsoletePartials()));
+    }
+  }
+
+  /**
+   * Completes the appends [from, to) of a durable batch, last to first: a writer usually waits for
+   * its appends in the order it made them, so when the one it waits for completes, its later ones
+   * already have and it is woken once, not once per append (first to last took over a quarter of
+   * the committer's time at 900-entry batches, measured with a wall-clock profiler).
+   */
+  private static void complete(Batch b, int from, int to) {
     Published published = b.built().published();
     List<QueuedAppend> batch = b.appends();
-    // Last to first: a writer usually waits for its appends in the order it made them, so when the
-    // one it waits for completes, its later ones already have and it is woken once, not once per
-    // append (a wake-up costs a system call; first to last took over a quarter of this thread's
-    // time at 900-entry batches, measured with a wall-clock profiler).
-    for (int i = batch.size() - 1; i >= 0; i--) {
+    for (int i = to - 1; i >= from; i--) {
       batch
           .get(i)
           .result()
@@ -405,16 +436,22 @@ public final class LedgerStore implements AutoCloseable {
                   published.checkpoint(),
                   published.note()));
     }
-    observer.onBatch(
-        new BatchObserver.Report(
-            batch.size(),
-            b.built().entryBytes(),
-            System.nanoTime() - b.started(),
-            b.built().files(),
-            b.built().checkpoint()));
-    if (!b.built().obsoletePartials().isEmpty()) {
-      // off the commit path: renames and unlinks can wait for the file system
-      tidy.execute(() -> recyclePartials(b.built().obsoletePartials()));
+  }
+
+  private static void awaitUninterruptibly(Future<?> f) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        f.get();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("acknowledging failed", e.getCause());
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
