@@ -82,8 +82,8 @@ public final class BenchCommand implements Runnable {
         names = "--warmup-seconds",
         defaultValue = "3",
         description =
-            "Appends to a scratch ledger, then verifies it, before measuring, so the JIT compiler"
-                + " is done (default ${DEFAULT-VALUE}; 0 for none).")
+            "Seconds of appending to a scratch ledger, then as many of verifying it, before"
+                + " measuring, so the JIT compiler is done (default ${DEFAULT-VALUE}; 0 for none).")
     int warmupSeconds;
 
     @Override
