@@ -9,10 +9,9 @@ import dev.parley.cleanroom.collab.DatasetKey;
 import dev.parley.cleanroom.collab.DpRules;
 import dev.parley.cleanroom.collab.RulesJson;
 import dev.parley.cleanroom.dp.Mechanism;
-import dev.parley.cleanroom.dp.PrivacyJson;
-import dev.parley.cleanroom.dp.PrivacyRelease;
 import dev.parley.cleanroom.dp.Rational;
 import dev.parley.cleanroom.dp.RefreshPolicy;
+import dev.parley.cleanroom.testing.BudgetEntries;
 import dev.parley.ledger.entry.EntryType;
 import dev.parley.ledger.entry.LedgerEntry;
 import dev.parley.ledger.jcs.JsonArray;
@@ -20,6 +19,7 @@ import dev.parley.ledger.jcs.JsonObject;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -40,48 +40,33 @@ class LedgerBudgetsTest {
   }
 
   static LedgerEntry created(String id, Optional<DpRules> dp) {
-    AnalysisRules.Builder b =
-        AnalysisRules.builder()
-            .dataset(new DatasetKey("acme", "customers"), d -> d.dimensions("region"));
-    dp.ifPresent(b::dp);
-    AnalysisRules rules = b.build();
-    JsonObject body =
-        JsonObject.builder()
-            .put("collaboration", id)
-            .put("members", JsonArray.builder().add("acme").add("globex").build())
-            .put("purpose", "audience-insights")
-            .put("rules", RulesJson.toJson(rules))
-            .put("rulesHash", rules.hash())
-            .build();
     return new LedgerEntry(
-        EntryType.COLLABORATION_CREATED, NOW.minusSeconds(86_400 * 200), PREV, body);
+        EntryType.COLLABORATION_CREATED,
+        NOW.minusSeconds(86_400 * 200),
+        PREV,
+        BudgetEntries.created(id, dp));
   }
 
   static LedgerEntry released(String id, String time, Optional<JsonObject> privacy) {
-    JsonObject.Builder body =
-        JsonObject.builder()
-            .put("collaboration", id)
-            .put("partner", "acme")
-            .put("requestHash", "ab".repeat(32))
-            .put("purpose", "audience-insights")
-            .put("consentSize", 3)
-            .put("outputDigest", "cd".repeat(32))
-            .put("suppressed", 0);
-    privacy.ifPresent(p -> body.put("privacy", p));
-    return new LedgerEntry(EntryType.QUERY_RELEASED, Instant.parse(time), PREV, body.build());
+    return new LedgerEntry(
+        EntryType.QUERY_RELEASED, Instant.parse(time), PREV, BudgetEntries.released(id, privacy));
   }
 
   static Optional<JsonObject> spend(DpRules r, String spentBefore, Optional<YearMonth> period) {
-    return Optional.of(
-        PrivacyJson.toJson(
-            new PrivacyRelease(
-                r.mechanism(),
-                r.perQuery(),
-                r.delta(),
-                r.budget(),
-                Rational.parse(spentBefore),
-                r.refresh(),
-                period)));
+    return Optional.of(BudgetEntries.privacy(r, Rational.parse(spentBefore), period));
+  }
+
+  /** A release in collaboration "dp" at {@code time}, charging {@code r} with no period. */
+  private static LedgerEntry charge(DpRules r, String time, String spentBefore) {
+    return released("dp", time, spend(r, spentBefore, Optional.empty()));
+  }
+
+  /** Replays collaboration "dp" created under {@code r}, then {@code releases} in order. */
+  private static LedgerBudgets.Result replayDp(DpRules r, LedgerEntry... releases) {
+    List<LedgerEntry> log = new ArrayList<>();
+    log.add(created("dp", Optional.of(r)));
+    log.addAll(Arrays.asList(releases));
+    return replay(log);
   }
 
   private static LedgerBudgets.Result replay(List<LedgerEntry> entries) {
@@ -122,11 +107,7 @@ class LedgerBudgetsTest {
   void finish_ledgerClockStepsBack_replaysInLedgerOrder() {
     DpRules r = laplace("3", "1", RefreshPolicy.NONE);
     LedgerBudgets.Result result =
-        replay(
-            List.of(
-                created("dp", Optional.of(r)),
-                released("dp", "2026-03-01T00:00:05Z", spend(r, "0", Optional.empty())),
-                released("dp", "2026-03-01T00:00:01Z", spend(r, "1", Optional.empty()))));
+        replayDp(r, charge(r, "2026-03-01T00:00:05Z", "0"), charge(r, "2026-03-01T00:00:01Z", "1"));
     assertEquals(List.of(), result.problems());
     assertEquals(Rational.ONE, result.budget("dp").orElseThrow().report().remaining());
   }
@@ -135,12 +116,11 @@ class LedgerBudgetsTest {
   void finish_overspentHistory_namesTheEntryAndTheAmounts() {
     DpRules r = laplace("2", "1", RefreshPolicy.NONE);
     LedgerBudgets.Result result =
-        replay(
-            List.of(
-                created("dp", Optional.of(r)),
-                released("dp", "2026-03-01T00:00:01Z", spend(r, "0", Optional.empty())),
-                released("dp", "2026-03-01T00:00:02Z", spend(r, "1", Optional.empty())),
-                released("dp", "2026-03-01T00:00:03Z", spend(r, "2", Optional.empty()))));
+        replayDp(
+            r,
+            charge(r, "2026-03-01T00:00:01Z", "0"),
+            charge(r, "2026-03-01T00:00:02Z", "1"),
+            charge(r, "2026-03-01T00:00:03Z", "2"));
     assertOneProblem(result, 3, "spent ε became 3, above the budget 2");
     assertEquals("dp", result.problems().getFirst().collaboration());
     assertEquals(Rational.of(-1), result.budget("dp").orElseThrow().report().remaining());
@@ -150,11 +130,7 @@ class LedgerBudgetsTest {
   void finish_spentBeforeUnderstated_caught() {
     DpRules r = laplace("5", "1", RefreshPolicy.NONE);
     LedgerBudgets.Result result =
-        replay(
-            List.of(
-                created("dp", Optional.of(r)),
-                released("dp", "2026-03-01T00:00:01Z", spend(r, "0", Optional.empty())),
-                released("dp", "2026-03-01T00:00:02Z", spend(r, "0", Optional.empty()))));
+        replayDp(r, charge(r, "2026-03-01T00:00:01Z", "0"), charge(r, "2026-03-01T00:00:02Z", "0"));
     assertOneProblem(result, 2, "privacy.spentBefore is 0 but the earlier releases");
   }
 
@@ -163,18 +139,12 @@ class LedgerBudgetsTest {
     DpRules r = laplace("5", "1", RefreshPolicy.NONE);
     DpRules cheaper = laplace("5", "1/10", RefreshPolicy.NONE);
     assertOneProblem(
-        replay(
-            List.of(
-                created("dp", Optional.of(r)),
-                released("dp", "2026-03-01T00:00:01Z", spend(cheaper, "0", Optional.empty())))),
+        replayDp(r, charge(cheaper, "2026-03-01T00:00:01Z", "0")),
         1,
         "privacy.epsilon is 1/10 but the rules charge 1");
     DpRules bigger = laplace("20", "1", RefreshPolicy.NONE);
     assertOneProblem(
-        replay(
-            List.of(
-                created("dp", Optional.of(r)),
-                released("dp", "2026-03-01T00:00:01Z", spend(bigger, "0", Optional.empty())))),
+        replayDp(r, charge(bigger, "2026-03-01T00:00:01Z", "0")),
         1,
         "privacy.budget is 20 but the rules' budget is 5");
   }
@@ -191,17 +161,11 @@ class LedgerBudgetsTest {
             .put("refresh", "none")
             .build();
     assertOneProblem(
-        replay(
-            List.of(
-                created("dp", Optional.of(r)),
-                released("dp", "2026-03-01T00:00:01Z", Optional.of(bad)))),
+        replayDp(r, released("dp", "2026-03-01T00:00:01Z", Optional.of(bad))),
         1,
         "malformed privacy.epsilon: not in lowest terms");
     assertOneProblem(
-        replay(
-            List.of(
-                created("dp", Optional.of(r)),
-                released("dp", "2026-03-01T00:00:01Z", Optional.empty()))),
+        replayDp(r, released("dp", "2026-03-01T00:00:01Z", Optional.empty())),
         1,
         "no privacy object");
   }
@@ -232,13 +196,12 @@ class LedgerBudgetsTest {
     Optional<YearMonth> march = Optional.of(YearMonth.of(2026, 3));
     Optional<YearMonth> april = Optional.of(YearMonth.of(2026, 4));
     LedgerBudgets.Result result =
-        replay(
-            List.of(
-                created("dp", Optional.of(r)),
-                released("dp", "2026-03-20T00:00:00Z", spend(r, "0", march)),
-                // spent at 23:59:59.999 in March, stamped by the ledger in April: still March
-                released("dp", "2026-04-01T00:00:00.004Z", spend(r, "1", march)),
-                released("dp", "2026-04-01T00:00:01Z", spend(r, "0", april))));
+        replayDp(
+            r,
+            released("dp", "2026-03-20T00:00:00Z", spend(r, "0", march)),
+            // spent at 23:59:59.999 in March, stamped by the ledger in April: still March
+            released("dp", "2026-04-01T00:00:00.004Z", spend(r, "1", march)),
+            released("dp", "2026-04-01T00:00:01Z", spend(r, "0", april)));
     assertEquals(List.of(), result.problems());
     assertEquals(Rational.of(2), result.budget("dp").orElseThrow().report().remaining(), "June");
   }
@@ -246,28 +209,18 @@ class LedgerBudgetsTest {
   @Test
   void accept_monthlyPeriodsOutOfPlace_caught() {
     DpRules r = laplace("5", "1", RefreshPolicy.CALENDAR_MONTHLY);
+    YearMonth february = YearMonth.of(2026, 2);
+    YearMonth march = YearMonth.of(2026, 3);
+    YearMonth april = YearMonth.of(2026, 4);
     assertOneProblem(
-        replay(
-            List.of(
-                created("dp", Optional.of(r)),
-                released(
-                    "dp",
-                    "2026-04-10T00:00:00Z",
-                    spend(r, "0", Optional.of(YearMonth.of(2026, 2)))))),
+        replayDp(r, released("dp", "2026-04-10T00:00:00Z", spend(r, "0", Optional.of(february)))),
         1,
         "more than a month from the entry's month 2026-04");
     assertOneProblem(
-        replay(
-            List.of(
-                created("dp", Optional.of(r)),
-                released(
-                    "dp",
-                    "2026-04-10T00:00:00Z",
-                    spend(r, "0", Optional.of(YearMonth.of(2026, 4)))),
-                released(
-                    "dp",
-                    "2026-04-11T00:00:00Z",
-                    spend(r, "0", Optional.of(YearMonth.of(2026, 3)))))),
+        replayDp(
+            r,
+            released("dp", "2026-04-10T00:00:00Z", spend(r, "0", Optional.of(april))),
+            released("dp", "2026-04-11T00:00:00Z", spend(r, "0", Optional.of(march)))),
         2,
         "comes after a release charged to 2026-04");
   }

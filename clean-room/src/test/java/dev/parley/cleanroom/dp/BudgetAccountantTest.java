@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.cleanroom.testing.MutableClock;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 class ModuleLayeringTest {
   private static final JavaClasses PARLEY =
       new ClassFileImporter()
-          .withImportOption(location -> !location.contains("/test-classes/"))
+          // Production classes only: not this module's tests, nor clean-room's test-jar fixtures.
+          .withImportOption(
+              location -> !location.contains("/test-classes/") && !location.contains("-tests.jar"))
           .importPackages("dev.parley");
 
   @Test

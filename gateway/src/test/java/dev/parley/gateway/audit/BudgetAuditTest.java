@@ -5,22 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.cleanroom.analysis.LedgerBudgets;
-import dev.parley.cleanroom.collab.AnalysisRules;
-import dev.parley.cleanroom.collab.DatasetKey;
 import dev.parley.cleanroom.collab.DpRules;
-import dev.parley.cleanroom.collab.RulesJson;
 import dev.parley.cleanroom.dp.Mechanism;
-import dev.parley.cleanroom.dp.PrivacyJson;
-import dev.parley.cleanroom.dp.PrivacyRelease;
 import dev.parley.cleanroom.dp.Rational;
 import dev.parley.cleanroom.dp.RefreshPolicy;
+import dev.parley.cleanroom.testing.BudgetEntries;
 import dev.parley.gateway.cli.CliRun;
 import dev.parley.ledger.audit.LogAudit;
 import dev.parley.ledger.audit.LogIntegrityException;
 import dev.parley.ledger.audit.LogSource;
 import dev.parley.ledger.checkpoint.Checkpoint;
 import dev.parley.ledger.entry.EntryType;
-import dev.parley.ledger.jcs.JsonArray;
 import dev.parley.ledger.jcs.JsonObject;
 import dev.parley.ledger.note.NoteVerifierKey;
 import dev.parley.ledger.store.LedgerOptions;
@@ -63,49 +58,18 @@ class BudgetAuditTest {
   }
 
   private static void created(LedgerStore store, String id, Optional<DpRules> dp) {
-    AnalysisRules.Builder b =
-        AnalysisRules.builder()
-            .dataset(new DatasetKey("acme", "customers"), d -> d.dimensions("region"));
-    dp.ifPresent(b::dp);
-    AnalysisRules rules = b.build();
-    store
-        .append(
-            EntryType.COLLABORATION_CREATED,
-            JsonObject.builder()
-                .put("collaboration", id)
-                .put("members", JsonArray.builder().add("acme").add("globex").build())
-                .put("purpose", "audience-insights")
-                .put("rules", RulesJson.toJson(rules))
-                .put("rulesHash", rules.hash())
-                .build())
-        .join();
+    store.append(EntryType.COLLABORATION_CREATED, BudgetEntries.created(id, dp)).join();
   }
 
   private static long released(LedgerStore store, String id, Optional<JsonObject> privacy) {
-    JsonObject.Builder body =
-        JsonObject.builder()
-            .put("collaboration", id)
-            .put("partner", "acme")
-            .put("requestHash", "ab".repeat(32))
-            .put("purpose", "audience-insights")
-            .put("consentSize", 1)
-            .put("outputDigest", "cd".repeat(32))
-            .put("suppressed", 0);
-    privacy.ifPresent(p -> body.put("privacy", p));
-    return store.append(EntryType.QUERY_RELEASED, body.build()).join().index();
+    return store
+        .append(EntryType.QUERY_RELEASED, BudgetEntries.released(id, privacy))
+        .join()
+        .index();
   }
 
   private static Optional<JsonObject> spend(DpRules r, String spentBefore) {
-    return Optional.of(
-        PrivacyJson.toJson(
-            new PrivacyRelease(
-                r.mechanism(),
-                r.perQuery(),
-                r.delta(),
-                r.budget(),
-                Rational.parse(spentBefore),
-                r.refresh(),
-                Optional.empty())));
+    return Optional.of(BudgetEntries.privacy(r, Rational.parse(spentBefore), Optional.empty()));
   }
 
   private LedgerStore open(Path ledger) throws IOException {

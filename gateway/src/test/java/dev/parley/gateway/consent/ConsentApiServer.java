@@ -1,5 +1,6 @@
 package dev.parley.gateway.consent;
 
+import dev.parley.cleanroom.testing.MutableClock;
 import dev.parley.consent.model.SubjectToken;
 import dev.parley.consent.partner.Partner;
 import dev.parley.consent.store.ConsentStore;
@@ -22,18 +23,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A real gateway for the consent API tests: ledger, auth, matching and consent components in a
@@ -44,7 +41,7 @@ final class ConsentApiServer {
   /** When every test starts. */
   static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
-  final MovableClock clock = new MovableClock(T0);
+  final MutableClock clock = new MutableClock(T0);
   final ParleyServer server;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -182,33 +179,5 @@ final class ConsentApiServer {
   /** Stops the server, closing every store. */
   void stop() throws Exception {
     server.stop();
-  }
-
-  /** A clock that stays where the test puts it. */
-  static final class MovableClock extends Clock {
-    private final AtomicReference<Instant> now;
-
-    MovableClock(Instant start) {
-      now = new AtomicReference<>(start);
-    }
-
-    void advance(Duration d) {
-      now.updateAndGet(t -> t.plus(d));
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("UTC only");
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.cleanroom.testing.MutableClock;
 import dev.parley.consent.model.SubjectToken;
 import dev.parley.gateway.signin.SignInChallenges.Outcome;
 import dev.parley.gateway.signin.SignInChallenges.Reason;

@@ -13,6 +13,7 @@ import dev.parley.cleanroom.identity.IdentifierHash;
 import dev.parley.cleanroom.identity.Normalizer;
 import dev.parley.cleanroom.keys.MatchingKey;
 import dev.parley.cleanroom.oprf.OprfMode;
+import dev.parley.cleanroom.testing.MutableClock;
 import dev.parley.cleanroom.token.Tokenizer;
 import dev.parley.consent.model.SubjectToken;
 import dev.parley.gateway.auth.AuthComponent;
