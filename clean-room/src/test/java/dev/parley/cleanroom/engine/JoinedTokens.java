@@ -30,7 +30,7 @@ public final class JoinedTokens {
   }
 
   /** Returns how many of the distinct {@code candidates} (hex) are in the join of inputs. */
-  public static long countAmong(
+  private static long countAmong(
       AnalyticEngine engine, List<TableRef> inputs, Collection<String> candidates) {
     List<byte[]> tokens = new ArrayList<>();
     for (String hex : new LinkedHashSet<>(candidates)) {

@@ -126,18 +126,19 @@ public final class LedgerBench {
     if (p.warmup().isPositive()) {
       progress.printf("warming up for %d s in a scratch ledger%n", p.warmup().toSeconds());
       appendFor(warmupDir, p, p.warmup(), body, BatchObserver.NONE);
+      NoteVerifierKey warmupKey = vkey(warmupDir);
       // The verifier's hot loops need several passes before they run fully compiled (measured:
       // 280k, 515k, 742k, 842k entries/s over four passes of one 466k-entry log).
       long verifyUntil = System.nanoTime() + p.warmup().toNanos();
       do {
-        LogAudit.verify(LogSource.directory(warmupDir.resolve("log")), vkey(warmupDir), null);
+        LogAudit.verify(LogSource.directory(warmupDir.resolve("log")), warmupKey, null);
       } while (System.nanoTime() < verifyUntil);
     }
     List<ProtocolFloor.Batch> batches = new ArrayList<>();
-    long started = System.nanoTime();
-    long[][] latencies =
+    Appending run =
         appendFor(ledgerDir, p, p.duration(), body, r -> batches.add(ProtocolFloor.Batch.of(r)));
-    double seconds = (System.nanoTime() - started) / 1e9;
+    long[][] latencies = run.latencies();
+    double seconds = run.seconds();
     long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
     long appends = all.length;
     progress.printf(
@@ -176,11 +177,15 @@ public final class LedgerBench {
         batches.isEmpty() ? 0 : (double) appends / batches.size());
   }
 
+  /** Each writer's latencies, and the seconds from starting the writers to the last one's end. */
+  @SuppressWarnings("ArrayRecordComponent") // a bench's private figures, never compared
+  private record Appending(long[][] latencies, double seconds) {}
+
   /**
    * Appends from {@code p.writers()} threads to a ledger in {@code ledgerDir} for {@code d}, then
-   * closes it; returns each writer's latencies.
+   * closes it.
    */
-  private static long[][] appendFor(
+  private static Appending appendFor(
       Path ledgerDir, Params p, Duration d, JsonObject body, BatchObserver observer)
       throws Exception {
     LedgerStore store =
@@ -189,7 +194,8 @@ public final class LedgerBench {
                 .origin("bench.parley.local/ledger")
                 .observer(observer)
                 .build());
-    long deadline = System.nanoTime() + d.toNanos();
+    long started = System.nanoTime();
+    long deadline = started + d.toNanos();
     long[][] latencies = new long[p.writers()][];
     Thread[] threads = new Thread[p.writers()];
     for (int w = 0; w < p.writers(); w++) {
@@ -202,11 +208,12 @@ public final class LedgerBench {
     for (Thread t : threads) {
       t.join();
     }
+    double seconds = (System.nanoTime() - started) / 1e9;
     store.close();
     if (store.failure().isPresent()) {
       throw new IllegalStateException("ledger failed during the bench: " + store.failure().get());
     }
-    return latencies;
+    return new Appending(latencies, seconds);
   }
 
   private static NoteVerifierKey vkey(Path ledgerDir) throws IOException {

@@ -230,13 +230,12 @@ public final class SpareInodes {
     return s;
   }
 
+  /**
+   * Returns an unused name: {@link #open} starts the counter after every numeric name left in the
+   * directory, and the ledger's directory lock keeps other processes out, so no check is needed.
+   */
   private Path freshName() {
-    while (true) {
-      Path name = dir.resolve(Long.toString(names.incrementAndGet()));
-      if (!Files.exists(name, LinkOption.NOFOLLOW_LINKS)) {
-        return name;
-      }
-    }
+    return dir.resolve(Long.toString(names.incrementAndGet()));
   }
 
   private static long numericName(Path p) {
