@@ -23,8 +23,8 @@ import java.util.logging.Logger;
  * <p>Why: a log that creates a few files per batch and deletes as many superseded ones churns
  * inodes, and on ext4 without a journal every allocation skips each inode freed in the last 60
  * seconds, 360 while its inode table block is dirty ({@code recently_deleted} in the kernel's
- * {@code fs/ext4/ialloc.c}). Creating a file there cost 0.36-0.7 ms in our measurements, against 30
- * µs on a quiet file system and 30-45 µs for a rename; recycling superseded inodes keeps the
+ * {@code fs/ext4/ialloc.c}). Creating a file there cost 0.36-0.7 ms in our measurements, against
+ * 29-62 µs on a quiet file system and 39-46 µs for a rename; recycling superseded inodes keeps the
  * allocator out of the hot path.
  *
  * <p>Guarantees:
