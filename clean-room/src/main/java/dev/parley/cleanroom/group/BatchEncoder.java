@@ -23,10 +23,9 @@ import static dev.parley.cleanroom.group.Field25519.zero;
  * root SQRT_RATIO_M1 returns is CT_ABS(INVSQRT_A_MINUS_D / (E^2 F' G^2 H')). When that denominator
  * is zero (2R in the identity's coset) the quotient is taken as zero, as SQRT_RATIO_M1(1, 0) gives.
  *
- * <p>The denominators of a batch are inverted together with Montgomery's trick: running products,
- * one inversion (Fermat, constant-time), then one multiplication back per point. A zero denominator
- * is replaced by one before and its inverse by zero after, by masked moves, so that it cannot spoil
- * the others. The operation sequence depends only on the batch size.
+ * <p>The denominators of a batch are inverted together ({@link Field25519#invertAll}, one Fermat
+ * inversion in total, a zero denominator giving zero). The operation sequence depends only on the
+ * batch size.
  */
 final class BatchEncoder {
   private BatchEncoder() {}
@@ -45,7 +44,7 @@ final class BatchEncoder {
       denominators[i] = zero();
       doubled[i] = doubleWithDenominator(rs[i], denominators[i]);
     }
-    long[][] inverses = batchInvert(denominators);
+    long[][] inverses = Field25519.invertAll(denominators);
     byte[][] out = new byte[n][];
     for (int i = 0; i < n; i++) {
       EdwardsPoint q = doubled[i];
@@ -93,40 +92,5 @@ final class BatchEncoder {
     mul(den, f, den);
     mul(den, h, den);
     return q;
-  }
-
-  /** Montgomery's trick: the inverses of all values (zero for zero) with one inversion. */
-  private static long[][] batchInvert(long[][] values) {
-    int n = values.length;
-    long[][] inverses = new long[n][];
-    if (n == 0) {
-      return inverses;
-    }
-    int[] zeroFlags = new int[n];
-    long[][] nonzero = new long[n][];
-    for (int i = 0; i < n; i++) {
-      zeroFlags[i] = Field25519.isZero(values[i]);
-      nonzero[i] = values[i].clone();
-      Field25519.cmov(nonzero[i], Field25519.one(), zeroFlags[i]);
-    }
-    // prefix[i] = v_0 * ... * v_i
-    long[][] prefix = new long[n][];
-    prefix[0] = nonzero[0].clone();
-    for (int i = 1; i < n; i++) {
-      prefix[i] = zero();
-      mul(prefix[i - 1], nonzero[i], prefix[i]);
-    }
-    long[] inv = zero();
-    Field25519.invert(prefix[n - 1], inv); // 1 / (v_0 * ... * v_(n-1))
-    for (int i = n - 1; i > 0; i--) {
-      inverses[i] = zero();
-      mul(inv, prefix[i - 1], inverses[i]); // 1 / v_i
-      mul(inv, nonzero[i], inv); // 1 / (v_0 * ... * v_(i-1))
-    }
-    inverses[0] = inv;
-    for (int i = 0; i < n; i++) {
-      Field25519.cmov(inverses[i], Field25519.zero(), zeroFlags[i]);
-    }
-    return inverses;
   }
 }

@@ -15,7 +15,8 @@ import java.math.BigInteger;
  *   <li><b>loose</b>: every limb in [0, 2^53). {@link #addLoose}, {@link #subLoose} and {@link
  *       #negLoose} take reduced inputs and return loose sums, differences and negations without a
  *       carry step; loose elements may only be fed to {@link #mul}, {@link #sqr}, {@link #add},
- *       {@link #sub}, {@link #neg} or {@link #toBytes}, which accept loose inputs.
+ *       {@link #sub}, {@link #neg}, {@link #mulSmall}, {@link #invertAll} or {@link #toBytes},
+ *       which accept loose inputs.
  * </ul>
  *
  * Every other operation takes reduced inputs. Output arrays may alias inputs.
@@ -26,17 +27,17 @@ import java.math.BigInteger;
 final class Field25519 {
   static final BigInteger P = BigInteger.ONE.shiftLeft(255).subtract(BigInteger.valueOf(19));
 
-  private static final long M51 = (1L << 51) - 1;
+  static final long M51 = (1L << 51) - 1;
 
   /** The limbs of 2p, added before subtracting a reduced element (each above 2^51 + 2^11). */
-  private static final long TWO_P_0 = (1L << 52) - 38;
+  static final long TWO_P_0 = (1L << 52) - 38;
 
-  private static final long TWO_P_1234 = (1L << 52) - 2;
+  static final long TWO_P_1234 = (1L << 52) - 2;
 
   /** The limbs of 8p, added before subtracting a loose element (each above 2^53). */
-  private static final long EIGHT_P_0 = (1L << 54) - 152;
+  static final long EIGHT_P_0 = (1L << 54) - 152;
 
-  private static final long EIGHT_P_1234 = (1L << 54) - 8;
+  static final long EIGHT_P_1234 = (1L << 54) - 8;
 
   private Field25519() {}
 
@@ -206,6 +207,25 @@ final class Field25519 {
     Radix51.sqr4(x, y, z, a, b, c, s);
   }
 
+  /**
+   * z = a * c for a loose a and a small public constant c in [0, 2^20); z loose (limbs below 2^51 +
+   * 2^27). Each limb product (below 2^73) is split into its low 51 bits and the carry above them
+   * with {@link Math#multiplyHigh}; limb 0 takes 19 times the carry out of limb 4.
+   */
+  static void mulSmall(long[] a, int c, long[] z) {
+    long p0 = a[0] * c, p1 = a[1] * c, p2 = a[2] * c, p3 = a[3] * c, p4 = a[4] * c;
+    long k0 = (p0 >>> 51) | (Math.multiplyHigh(a[0], c) << 13);
+    long k1 = (p1 >>> 51) | (Math.multiplyHigh(a[1], c) << 13);
+    long k2 = (p2 >>> 51) | (Math.multiplyHigh(a[2], c) << 13);
+    long k3 = (p3 >>> 51) | (Math.multiplyHigh(a[3], c) << 13);
+    long k4 = (p4 >>> 51) | (Math.multiplyHigh(a[4], c) << 13);
+    z[0] = (p0 & M51) + 19 * k4;
+    z[1] = (p1 & M51) + k0;
+    z[2] = (p2 & M51) + k1;
+    z[3] = (p3 & M51) + k2;
+    z[4] = (p4 & M51) + k3;
+  }
+
   /** z = a^(2^n), n >= 1. */
   static void sqrN(long[] a, int n, long[] z) {
     sqr(a, z);
@@ -267,6 +287,49 @@ final class Field25519 {
     long[] t = zero();
     sqrN(e250, 5, t); // a^(2^255 - 32)
     mul(t, a11, z); // a^(2^255 - 21) = a^(p - 2)
+  }
+
+  /**
+   * Returns the inverses of all values with one inversion (Montgomery's trick: running products,
+   * one Fermat inversion, one multiplication back per value), with 1/0 = 0. A zero value is
+   * replaced by one before and its inverse by zero after, by masked moves, so that it cannot spoil
+   * the others; the operation sequence depends only on the number of values.
+   *
+   * @param values loose elements (not modified)
+   * @return one new reduced element per value, in order
+   */
+  static long[][] invertAll(long[][] values) {
+    int n = values.length;
+    long[][] inverses = new long[n][];
+    if (n == 0) {
+      return inverses;
+    }
+    int[] zeroFlags = new int[n];
+    long[][] nonzero = new long[n][];
+    for (int i = 0; i < n; i++) {
+      zeroFlags[i] = isZero(values[i]);
+      nonzero[i] = values[i].clone();
+      cmov(nonzero[i], one(), zeroFlags[i]);
+    }
+    // prefix[i] = v_0 * ... * v_i
+    long[][] prefix = new long[n][];
+    prefix[0] = nonzero[0].clone();
+    for (int i = 1; i < n; i++) {
+      prefix[i] = zero();
+      mul(prefix[i - 1], nonzero[i], prefix[i]);
+    }
+    long[] inv = zero();
+    invert(prefix[n - 1], inv); // 1 / (v_0 * ... * v_(n-1))
+    for (int i = n - 1; i > 0; i--) {
+      inverses[i] = zero();
+      mul(inv, prefix[i - 1], inverses[i]); // 1 / v_i
+      mul(inv, nonzero[i], inv); // 1 / (v_0 * ... * v_(i-1))
+    }
+    inverses[0] = inv;
+    for (int i = 0; i < n; i++) {
+      cmov(inverses[i], zero(), zeroFlags[i]);
+    }
+    return inverses;
   }
 
   /**

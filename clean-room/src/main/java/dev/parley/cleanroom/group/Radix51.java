@@ -28,7 +28,9 @@ package dev.parley.cleanroom.group;
  * <p>{@link #mul2} and {@link #sqr2} compute two independent products in one call, which lets the
  * processor overlap them and saves a call (about 5% per product, measured); the point formulas use
  * them wherever two products are independent. {@link #sqr4} computes the four squares of a point
- * doubling, sharing the loads and conversions of x and y with the square of x + y.
+ * doubling, sharing the loads and conversions of x and y with the square of x + y. {@link
+ * #sqrSumAndDifference} and {@link #mulPrepared} serve the Montgomery ladder: the squares of a sum
+ * and a difference formed in registers, and products by a factor converted once.
  *
  * <p>Output limbs are below 2^51 + 2^11 (the "reduced" bound of {@link Field25519}). Constant-time:
  * straight-line code; integer multiply and the double-precision multiply, FMA, add and conversions
@@ -92,6 +94,87 @@ final class Radix51 {
     double d4 = Math.fma(x2, x2, Math.fma(twoX1, x3, twoX0 * x4));
 
     finish(w0, w1, w2, w3, w4, d0, d1, d2, d3, d4, z);
+  }
+
+  /**
+   * zs = (p + q)^2 and zd = (p - q)^2 in one call, for reduced p and q (limbs below 2^51 + 2^11):
+   * the sum and the difference (as p + 2p - q) are formed in registers, below 2^53, and squared as
+   * in {@link #sqr}; no output may alias an input. This is the squaring round of a Montgomery
+   * ladder step.
+   */
+  static void sqrSumAndDifference(long[] p, long[] q, long[] zs, long[] zd) {
+    long p0 = p[0], p1 = p[1], p2 = p[2], p3 = p[3], p4 = p[4];
+    long q0 = q[0], q1 = q[1], q2 = q[2], q3 = q[3], q4 = q[4];
+    square(p0 + q0, p1 + q1, p2 + q2, p3 + q3, p4 + q4, zs);
+    square(
+        p0 + Field25519.TWO_P_0 - q0,
+        p1 + Field25519.TWO_P_1234 - q1,
+        p2 + Field25519.TWO_P_1234 - q2,
+        p3 + Field25519.TWO_P_1234 - q3,
+        p4 + Field25519.TWO_P_1234 - q4,
+        zd);
+  }
+
+  /** z = a^2 for the limbs a0..a4 in [0, 2^53): the body of {@link #sqr} on values. */
+  private static void square(long a0, long a1, long a2, long a3, long a4, long[] z) {
+    long twoA0 = 2 * a0, twoA1 = 2 * a1;
+    long a3x19 = 19 * a3, a4x19 = 19 * a4, a3x38 = 2 * a3x19, a4x38 = 2 * a4x19;
+    double x0 = a0, x1 = a1, x2 = a2, x3 = a3, x4 = a4;
+    double twoX0 = 2 * x0, twoX1 = 2 * x1;
+    double x3x19 = 19 * x3, x4x19 = 19 * x4, x3x38 = 38 * x3, x4x38 = 38 * x4;
+    long w0 = a0 * a0 + a1 * a4x38 + a2 * a3x38;
+    long w1 = twoA0 * a1 + a2 * a4x38 + a3 * a3x19;
+    long w2 = twoA0 * a2 + a1 * a1 + a3 * a4x38;
+    long w3 = twoA0 * a3 + twoA1 * a2 + a4 * a4x19;
+    long w4 = twoA0 * a4 + twoA1 * a3 + a2 * a2;
+    double d0 = Math.fma(x2, x3x38, Math.fma(x1, x4x38, x0 * x0));
+    double d1 = Math.fma(x3, x3x19, Math.fma(x2, x4x38, twoX0 * x1));
+    double d2 = Math.fma(x3, x4x38, Math.fma(x1, x1, twoX0 * x2));
+    double d3 = Math.fma(x4, x4x19, Math.fma(twoX1, x2, twoX0 * x3));
+    double d4 = Math.fma(x2, x2, Math.fma(twoX1, x3, twoX0 * x4));
+    finish(w0, w1, w2, w3, w4, d0, d1, d2, d3, d4, z);
+  }
+
+  /**
+   * z = a * b for a factor b used many times, given {@link #prepare prepared}: b and 19 b as limbs
+   * and as doubles, so that each product skips those multiplications and conversions; same bounds
+   * as {@link #mul}.
+   */
+  static void mulPrepared(long[] a, long[] b, double[] prepared, long[] z) {
+    long a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4];
+    long b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3], b4 = b[4];
+    long c1 = b[6], c2 = b[7], c3 = b[8], c4 = b[9];
+    double x0 = a0, x1 = a1, x2 = a2, x3 = a3, x4 = a4;
+    double y0 = prepared[0], y1 = prepared[1], y2 = prepared[2], y3 = prepared[3];
+    double y4 = prepared[4];
+    double e1 = prepared[6], e2 = prepared[7], e3 = prepared[8], e4 = prepared[9];
+
+    long w0 = a0 * b0 + a1 * c4 + a2 * c3 + a3 * c2 + a4 * c1;
+    long w1 = a0 * b1 + a1 * b0 + a2 * c4 + a3 * c3 + a4 * c2;
+    long w2 = a0 * b2 + a1 * b1 + a2 * b0 + a3 * c4 + a4 * c3;
+    long w3 = a0 * b3 + a1 * b2 + a2 * b1 + a3 * b0 + a4 * c4;
+    long w4 = a0 * b4 + a1 * b3 + a2 * b2 + a3 * b1 + a4 * b0;
+
+    double d0 = Math.fma(x4, e1, Math.fma(x1, e4, x0 * y0) + Math.fma(x3, e2, x2 * e3));
+    double d1 = Math.fma(x4, e2, Math.fma(x1, y0, x0 * y1) + Math.fma(x3, e3, x2 * e4));
+    double d2 = Math.fma(x4, e3, Math.fma(x1, y1, x0 * y2) + Math.fma(x3, e4, x2 * y0));
+    double d3 = Math.fma(x4, e4, Math.fma(x1, y2, x0 * y3) + Math.fma(x3, y0, x2 * y1));
+    double d4 = Math.fma(x4, y0, Math.fma(x1, y3, x0 * y4) + Math.fma(x3, y1, x2 * y2));
+
+    finish(w0, w1, w2, w3, w4, d0, d1, d2, d3, d4, z);
+  }
+
+  /**
+   * Prepares a factor b (limbs in [0, 2^53)) for {@link #mulPrepared}: limbs[0..5) = b and
+   * limbs[5..10) = 19 b, doubles likewise (19 b_0 is not used).
+   */
+  static void prepare(long[] b, long[] limbs, double[] doubles) {
+    for (int i = 0; i < 5; i++) {
+      limbs[i] = b[i];
+      limbs[5 + i] = 19 * b[i];
+      doubles[i] = b[i];
+      doubles[5 + i] = 19 * (double) b[i];
+    }
   }
 
   /**

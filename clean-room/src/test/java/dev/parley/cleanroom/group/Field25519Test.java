@@ -282,4 +282,62 @@ class Field25519Test {
     Field25519.abs(b, z);
     assertEquals(P.subtract(BigInteger.valueOf(5)), Field25519.toBigInteger(z));
   }
+
+  @Test
+  void mulSmall_looseInputsAndConstants_matchesBigIntegerWithinLooseBound() {
+    Random rnd = new Random(121665);
+    for (long[] a : samples(rnd, LOOSE_MAX)) {
+      for (int c : new int[] {0, 1, 19, 121665, 973324, (1 << 20) - 1}) {
+        long[] z = Field25519.zero();
+        Field25519.mulSmall(a, c, z);
+        for (long limb : z) {
+          assertTrue(limb >= 0 && limb < (1L << 51) + (1L << 27), "mulSmall limb " + limb);
+        }
+        assertEquals(raw(a).multiply(BigInteger.valueOf(c)).mod(P), raw(z).mod(P), "c = " + c);
+      }
+    }
+  }
+
+  @Test
+  void invertAll_valuesWithZeros_matchesInvertAndMapsZeroToZero() {
+    Random rnd = new Random(3);
+    List<long[]> xs = samples(rnd, LOOSE_MAX).subList(0, 300);
+    long[][] values = xs.toArray(long[][]::new);
+    long[][] before = new long[values.length][];
+    for (int i = 0; i < values.length; i++) {
+      before[i] = values[i].clone();
+    }
+    long[][] inverses = Field25519.invertAll(values);
+    for (int i = 0; i < values.length; i++) {
+      assertArrayEquals(before[i], values[i], "input " + i + " unchanged");
+      BigInteger v = raw(values[i]).mod(P);
+      BigInteger expected = v.signum() == 0 ? BigInteger.ZERO : v.modInverse(P);
+      assertValue(expected, inverses[i], "inverse #" + i);
+    }
+    assertEquals(0, Field25519.invertAll(new long[0][]).length);
+  }
+
+  @Test
+  void sqrSumAndDifferenceAndMulPrepared_inputsUpToTheirBounds_matchBigInteger() {
+    Random rnd = new Random(7);
+    List<long[]> reduced = samples(rnd);
+    List<long[]> loose = samples(rnd, LOOSE_MAX);
+    long[] limbs = new long[10];
+    double[] doubles = new double[10];
+    for (int i = 0; i < reduced.size(); i++) {
+      long[] p = reduced.get(i);
+      long[] q = reduced.get((i * 19 + 7) % reduced.size());
+      long[] zs = Field25519.zero();
+      long[] zd = Field25519.zero();
+      Radix51.sqrSumAndDifference(p, q, zs, zd);
+      assertValue(raw(p).add(raw(q)).pow(2), zs, "(p + q)^2 #" + i);
+      assertValue(raw(p).subtract(raw(q)).pow(2), zd, "(p - q)^2 #" + i);
+      long[] a = loose.get(i % loose.size());
+      long[] b = loose.get((i * 23 + 1) % loose.size());
+      Radix51.prepare(b, limbs, doubles);
+      long[] z = Field25519.zero();
+      Radix51.mulPrepared(a, limbs, doubles, z);
+      assertValue(raw(a).multiply(raw(b)), z, "mulPrepared #" + i);
+    }
+  }
 }
