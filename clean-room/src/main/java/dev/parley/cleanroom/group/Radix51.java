@@ -33,8 +33,9 @@ package dev.parley.cleanroom.group;
  * and a difference formed in registers, and products by a factor converted once. The kernels write
  * the product bodies out instead of sharing helper methods on purpose: routing {@link #mul}, {@link
  * #mul2}, {@link #sqr}, {@link #sqr2} and {@link #mulPrepared} through two shared helpers made the
- * whole tokenizer about 2% slower (three alternating pairs of runs, 16.53k–16.60k against
- * 16.91k–16.98k tokens per CPU second), because the JIT then compiles them differently.
+ * whole tokenizer about 2% slower (three alternating pairs of runs of a throwaway harness,
+ * 16.53k–16.60k against 16.91k–16.98k tokens per CPU second), because the JIT then compiles them
+ * differently.
  *
  * <p>Output limbs are below 2^51 + 2^11 (the "reduced" bound of {@link Field25519}). Constant-time:
  * straight-line code; integer multiply and the double-precision multiply, FMA, add and conversions
