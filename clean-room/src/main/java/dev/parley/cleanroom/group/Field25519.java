@@ -27,7 +27,7 @@ import java.math.BigInteger;
 final class Field25519 {
   static final BigInteger P = BigInteger.ONE.shiftLeft(255).subtract(BigInteger.valueOf(19));
 
-  static final long M51 = (1L << 51) - 1;
+  private static final long M51 = (1L << 51) - 1;
 
   /** The limbs of 2p, added before subtracting a reduced element (each above 2^51 + 2^11). */
   static final long TWO_P_0 = (1L << 52) - 38;
@@ -35,9 +35,9 @@ final class Field25519 {
   static final long TWO_P_1234 = (1L << 52) - 2;
 
   /** The limbs of 8p, added before subtracting a loose element (each above 2^53). */
-  static final long EIGHT_P_0 = (1L << 54) - 152;
+  private static final long EIGHT_P_0 = (1L << 54) - 152;
 
-  static final long EIGHT_P_1234 = (1L << 54) - 8;
+  private static final long EIGHT_P_1234 = (1L << 54) - 8;
 
   private Field25519() {}
 
