@@ -46,8 +46,8 @@ import java.math.BigInteger;
  * no affine Montgomery image with y != 0, and its multiples are again 4-torsion; a result is in
  * that coset exactly when x(kP) is infinity (z = 0), (0, 0) (x = 0) or a point of order 4 (u = 1, x
  * = z). Such results are replaced by the identity with masked moves, which encodes the same as
- * every 4-torsion point. The z of (k+1)P is zero for a point outside the coset only when k = l - 1,
- * which {@link ScalarMultiplier} routes to the signed-window method instead.
+ * every 4-torsion point. Outside that coset, (k+1)P is the point at infinity only for k = l - 1 and
+ * P of order l; then kP = -P, which a masked move sets directly.
  */
 final class MontgomeryLadder {
   /** Ladder steps: canonical scalars are below l < 2^253. */
@@ -95,7 +95,7 @@ final class MontgomeryLadder {
       mul(t, inverses[i], t); // (Z + Y) / ((Z - Y) X)
       mul2(t, p.x, u, t, p.z, v); // u = (Z + Y) / (Z - Y), v = (Z + Y) Z / ((Z - Y) X)
       mul(v, SQRT_M486664, v); // v = sqrt(-486664) u / x
-      out[i] = ladder.run(u, v, k);
+      out[i] = ladder.run(p, u, v, k);
     }
     return out;
   }
@@ -119,8 +119,11 @@ final class MontgomeryLadder {
     private final long[] uLimbs = new long[10];
     private final double[] uDoubles = new double[10];
 
-    /** Returns k * (u, v) as an Edwards point (no T); u and v affine Montgomery coordinates. */
-    EdwardsPoint run(long[] u, long[] v, byte[] k) {
+    /**
+     * Returns k * p as an Edwards point (no T), given the affine Montgomery coordinates (u, v) of
+     * p.
+     */
+    EdwardsPoint run(EdwardsPoint p, long[] u, long[] v, byte[] k) {
       Field25519.copy(Field25519.one(), x2);
       Field25519.copy(Field25519.zero(), z2);
       Radix51.prepare(u, uLimbs, uDoubles);
@@ -134,7 +137,7 @@ final class MontgomeryLadder {
       }
       cswap(x2, x3, -swap);
       cswap(z2, z3, -swap);
-      return recover(u, v);
+      return recover(p, u, v);
     }
 
     /**
@@ -185,10 +188,11 @@ final class MontgomeryLadder {
 
     /**
      * Recovers kP from P = (u, v), x(kP) = (x2 : z2) and x((k+1)P) = (x3 : z3) (Costello and Smith,
-     * Algorithm 5, B = 1), maps it to edwards25519 and replaces a result in the identity's coset by
-     * the identity.
+     * Algorithm 5, B = 1) and maps it to edwards25519. Two results are set by masked moves instead:
+     * kP = -P when (k+1)P is the point at infinity (z3 = 0), where the recovery would divide by
+     * zero, and the identity when kP is in the identity's coset.
      */
-    private EdwardsPoint recover(long[] u, long[] v) {
+    private EdwardsPoint recover(EdwardsPoint p, long[] u, long[] v) {
       long[] v1 = zero();
       long[] v2 = zero();
       long[] v3 = zero();
@@ -220,6 +224,12 @@ final class MontgomeryLadder {
       mul(v1, x2, v1);
       mul(v1, sum, q.x);
       mul2(v2, diff, q.y, v2, sum, q.z);
+      long[] minusX = zero();
+      Field25519.neg(p.x, minusX);
+      int sumIsInfinity = Field25519.isZero(z3); // (k+1)P = O, so kP = -P = (-X : Y : Z)
+      Field25519.cmov(q.x, minusX, sumIsInfinity);
+      Field25519.cmov(q.y, p.y, sumIsInfinity);
+      Field25519.cmov(q.z, p.z, sumIsInfinity);
       int identityCoset = Field25519.isZero(z2) | Field25519.isZero(x2) | Field25519.equal(x2, z2);
       Field25519.cmov(q.x, Field25519.zero(), identityCoset);
       Field25519.cmov(q.y, Field25519.one(), identityCoset);

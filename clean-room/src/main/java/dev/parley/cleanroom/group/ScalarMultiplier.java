@@ -8,34 +8,26 @@ import java.util.Objects;
  * A scalar prepared once for many constant-time multiplications of varying elements; immutable and
  * thread-safe.
  *
- * <p>A server key multiplies every element it evaluates, so the signed radix-16 recodings of k and
- * of k/2 mod l, and the bytes of k/2 mod l, are computed here once instead of per multiplication;
- * they are as secret as the scalar, never leave this object, and are not shown by {@link
- * #toString()}. {@link #multiply} is the constant-time algorithm described in {@code
- * SignedRadix16}.
+ * <p>A server key multiplies every element it evaluates, so the signed radix-16 recoding of k and
+ * the bytes of k/2 mod l are computed here once instead of per multiplication; they are as secret
+ * as the scalar, never leave this object, and are not shown by {@link #toString()}. {@link
+ * #multiply} is the constant-time algorithm described in {@code SignedRadix16}.
  *
  * <p>{@link #multiplyAndEncode} computes R = (k/2 mod l) P per element with the Montgomery ladder
  * ({@code MontgomeryLadder}, about 6% faster per element than the signed window on the development
  * VM) and encodes 2R with one shared inversion for the whole batch ({@code BatchEncoder}): 2R
  * differs from kP at most by a 4-torsion point, which the ristretto255 encoding ignores, so the
- * bytes are those of kP. The ladder's y-recovery needs (k/2 + 1) P to be finite, which fails only
- * for k/2 = l - 1 (k = l - 2); that single key is routed to the signed window instead. The choice
- * is made once, here, so it reveals only whether the key is that one value.
+ * bytes are those of kP.
  */
 public final class ScalarMultiplier {
   private static final Scalar HALF = Scalar.of(2).invert();
-  private static final Scalar MINUS_ONE = Scalar.ONE.negate();
 
   private final byte[] digits;
-  private final byte[] halfDigits;
   private final byte[] half;
-  private final boolean ladder;
 
-  private ScalarMultiplier(byte[] digits, byte[] halfDigits, byte[] half, boolean ladder) {
+  private ScalarMultiplier(byte[] digits, byte[] half) {
     this.digits = digits;
-    this.halfDigits = halfDigits;
     this.half = half;
-    this.ladder = ladder;
   }
 
   /**
@@ -47,17 +39,11 @@ public final class ScalarMultiplier {
   public static ScalarMultiplier of(Scalar k) {
     Objects.requireNonNull(k, "k");
     byte[] bytes = k.littleEndianBytes();
-    Scalar half = k.multiply(HALF);
-    byte[] halfBytes = half.littleEndianBytes();
     try {
       return new ScalarMultiplier(
-          SignedRadix16.recode(bytes),
-          SignedRadix16.recode(halfBytes),
-          halfBytes.clone(),
-          !half.equals(MINUS_ONE));
+          SignedRadix16.recode(bytes), k.multiply(HALF).littleEndianBytes());
     } finally {
       Arrays.fill(bytes, (byte) 0);
-      Arrays.fill(halfBytes, (byte) 0);
     }
   }
 
@@ -84,14 +70,7 @@ public final class ScalarMultiplier {
     for (int i = 0; i < in.length; i++) {
       in[i] = points.get(i).point();
     }
-    if (ladder) {
-      return List.of(BatchEncoder.doubleAndEncode(MontgomeryLadder.multiply(in, half)));
-    }
-    SignedRadix16.Workspace workspace = new SignedRadix16.Workspace();
-    for (int i = 0; i < in.length; i++) {
-      in[i] = SignedRadix16.multiply(in[i], halfDigits, workspace);
-    }
-    return List.of(BatchEncoder.doubleAndEncode(in));
+    return List.of(BatchEncoder.doubleAndEncode(MontgomeryLadder.multiply(in, half)));
   }
 
   /** Returns a fixed string: the scalar is usually a secret key. */

@@ -42,8 +42,11 @@ class MontgomeryLadderTest {
     return out;
   }
 
+  /** Projective equality; (0 : 0 : 0), which would equal everything, is never a point. */
   private static boolean samePoint(EdwardsPoint a, EdwardsPoint b) {
-    return Field25519.equal(cross(a.x, b.z), cross(b.x, a.z)) == 1
+    return Field25519.isZero(a.z) == 0
+        && Field25519.isZero(b.z) == 0
+        && Field25519.equal(cross(a.x, b.z), cross(b.x, a.z)) == 1
         && Field25519.equal(cross(a.y, b.z), cross(b.y, a.z)) == 1;
   }
 
@@ -143,8 +146,22 @@ class MontgomeryLadderTest {
   }
 
   @Test
-  void multiplyAndEncode_keyWhoseHalfIsMinusOne_usesTheWindowAndMatchesMultiply() {
-    // k = -2 makes k/2 = l - 1, the one scalar whose ladder recovery would divide by zero.
+  void multiply_scalarLMinusOne_returnsMinusPWhereTheRecoveryWouldDivideByZero() {
+    // (l - 1) P + P is the point at infinity for P of order l: the masked move sets kP = -P.
+    Random rnd = new Random(12);
+    List<EdwardsPoint> in = new ArrayList<>();
+    for (EdwardsPoint p : points(rnd, 4)) {
+      in.add(p.doubled().doubled().doubled()); // 8P has order l
+      in.add(p);
+    }
+    in.add(in.get(0).plus(fourTorsion().get(2)));
+    in.add(fourTorsion().get(1));
+    assertMatchesWindow(in, L.subtract(BigInteger.ONE), "k = l - 1");
+  }
+
+  @Test
+  void multiplyAndEncode_keyWhoseHalfIsMinusOne_matchesMultiply() {
+    // k = -2 makes k/2 = l - 1 in ScalarMultiplier.multiplyAndEncode.
     Scalar k = Scalar.of(2).negate();
     Random rnd = new Random(12);
     List<RistrettoElement> elements = new ArrayList<>();
