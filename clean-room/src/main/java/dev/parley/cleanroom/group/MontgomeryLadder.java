@@ -32,9 +32,10 @@ import java.math.BigInteger;
  *       directions use the same one. The affine u and v of every input point come from one shared
  *       inversion (Montgomery's trick, {@link Field25519#invertAll}).
  *   <li>RFC 7748 §5: the ladder keeps (x_2 : z_2) = x(mP) and (x_3 : z_3) = x((m+1)P) and swaps
- *       them by masks, "cswap ... in constant time (independent of swap)". It runs over a fixed
- *       number of bits ({@value #BITS}, enough for every canonical scalar below l), so leading zero
- *       bits simply keep (infinity, P). The step is the RFC's, with "a24 = 121665".
+ *       them by masks: "the cswap function SHOULD be implemented in constant time (i.e.,
+ *       independent of the swap argument)". It runs over a fixed number of bits ({@value #BITS},
+ *       enough for every canonical scalar below l), so leading zero bits simply keep (infinity, P).
+ *       The step is the RFC's, with "a24 is (486662 - 2) / 4 = 121665".
  *   <li>Okeya and Sakurai (CHES 2001), in the projective form of Costello and Smith, "Montgomery
  *       curves and their arithmetic" (2017), Algorithm 5: from P = (x, y), x(kP) and x((k+1)P) it
  *       returns kP = (X : Y : Z) with y(kP) = ((x x_Q + 1)(x + x_Q + 2A) - 2A - (x - x_Q)^2 x_R) /
